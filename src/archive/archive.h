@@ -1,0 +1,54 @@
+#pragma once
+// archive: the model of the whole archive and its indexes (by date, district,
+// official, reporter), built from the ingested records.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+#include "config/config.h"
+#include "ingest/ingest.h"
+
+namespace newsarc::archive {
+
+using ingest::ArticleRecord;
+
+/// One appearance of a person in an article: the posts printed there.
+struct Appearance {
+  std::size_t article = 0;  ///< index into Archive::articles
+  std::vector<std::string> titles;
+};
+
+/// A person page: an official, a reporter, a correspondent or a photographer.
+struct PersonEntry {
+  std::string name;
+  std::string slug;      ///< pinyin slug, unique within its index
+  std::string sort_key;  ///< ICU pinyin collation key
+  std::vector<Appearance> appearances;  ///< newest first
+};
+
+/// A district page.
+struct DistrictEntry {
+  config::District district;
+  std::string slug;
+  std::vector<std::size_t> articles;  ///< newest first
+};
+
+/// The archive: articles sorted newest first (tie-breaker: id), and indexes
+/// that hold indexes into `articles`.
+struct Archive {
+  std::vector<ArticleRecord> articles;
+  std::map<int, std::map<int, std::map<int, std::vector<std::size_t>>>> by_date;  ///< y/m/d; 0 = unknown part
+  std::vector<std::size_t> undated;
+  std::vector<DistrictEntry> districts;  ///< gazetteer order
+  std::vector<PersonEntry> officials;    ///< pinyin order
+  std::vector<PersonEntry> reporters;    ///< reporters, correspondents, authors, photographers
+};
+
+/// Builds the archive. Duplicate ids are reported (`archive/path-collision`)
+/// and the later article is skipped.
+Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
+                      base::Diagnostics& diags);
+
+}  // namespace newsarc::archive

@@ -1,0 +1,106 @@
+#pragma once
+// ingest: source files -> article records. Segments pages, repairs damage,
+// extracts credits, dates, districts and people.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "base/base.h"
+#include "config/config.h"
+
+namespace newsarc::ingest {
+
+/// How precise a date is.
+enum class DatePrecision { kNone, kYear, kMonth, kDay };
+
+/// A date known to day, month or year precision ("2023-02-12", "2023-02", "2023").
+struct PartialDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  DatePrecision precision = DatePrecision::kNone;
+  /// "YYYY-MM-DD", "YYYY-MM", "YYYY", or "" when there is no date.
+  std::string iso() const;
+  bool operator==(const PartialDate&) const = default;
+};
+
+/// A named person with the posts printed next to the name in one article.
+struct Person {
+  std::string name;                 ///< "张红军"
+  std::vector<std::string> titles;  ///< as printed, split at "、": {"高新区党工委书记", "管委会主任"}
+  base::SourceSpan span;            ///< first mention with a post
+};
+
+/// A body block in reading order.
+enum class BlockKind { kParagraph, kHeading };
+
+/// One paragraph or section heading of the body, with its source lines.
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;
+  base::SourceSpan span;
+};
+
+/// A repair the normaliser made, kept so the site can show it.
+struct Repair {
+  std::string code;  ///< "ingest/duplicate-paragraph", "ingest/repeated-block", ...
+  int line = 0;
+  std::string text;  ///< the start of what was removed
+};
+
+/// One article, as `newsarc ingest --json` prints it.
+struct ArticleRecord {
+  std::string id;  ///< stable, unique, ASCII
+  std::string slug;  ///< from front matter; "" when none
+  std::string source_path;
+  int source_line = 1;
+  std::string format;  ///< "text" | "markdown"
+  std::optional<std::string> title;
+  std::optional<std::string> subtitle;
+  std::string display_title;  ///< title, or a derived one when title is null
+  PartialDate date;
+  std::string date_origin;      ///< front_matter | path | text | inferred | ""
+  std::string date_confidence;  ///< high | medium | low | ""
+  base::SourceSpan date_span;
+  std::vector<std::string> districts;  ///< canonical gazetteer names
+  std::vector<Person> officials;
+  std::vector<Person> other_people;
+  std::vector<std::string> reporters, correspondents, authors, photo_credits;
+  std::vector<std::string> section_headings;
+  std::vector<std::string> captions;
+  std::vector<Block> body;  ///< paragraphs and headings in order
+  std::string markdown;     ///< body source for Markdown files (rendered by cmark-gfm)
+  std::vector<Repair> repairs;
+  std::vector<base::Diagnostic> diagnostics;  ///< those about this article
+
+  /// The body's paragraphs, without headings.
+  std::vector<std::string> paragraphs() const;
+};
+
+/// Decodes a file's bytes and ingests it: `.md`/`.markdown` files are one
+/// article with optional YAML/JSON front matter; anything else is a page that
+/// may hold several articles. Problems go to `diags`; what could be built is
+/// returned (an undecodable file yields no record and one error).
+std::vector<ArticleRecord> ingest_file(std::string_view bytes, std::string_view path,
+                                       const config::SiteConfig& config, base::Diagnostics& diags);
+
+/// Ingests one page of already decoded text (UTF-8, "\n" line ends).
+std::vector<ArticleRecord> ingest_page(std::string_view text, std::string_view path,
+                                       const config::SiteConfig& config, base::Diagnostics& diags);
+
+/// Ingests one Markdown file with optional front matter.
+std::vector<ArticleRecord> ingest_markdown(std::string_view text, std::string_view path,
+                                           const config::SiteConfig& config,
+                                           base::Diagnostics& diags);
+
+/// The record as JSON (the schema of `newsarc ingest --json`).
+nlohmann::json to_json(const ArticleRecord& r);
+
+/// Reads a record back from to_json's output (for the build cache).
+base::Result<ArticleRecord> from_json(const nlohmann::json& j);
+
+}  // namespace newsarc::ingest
