@@ -1,0 +1,113 @@
+// Damage repair on reflowed pieces: duplicate paragraphs and column breaks.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "ingest/page.h"
+#include "text/text.h"
+
+namespace newsarc::ingest {
+
+namespace {
+
+constexpr std::size_t kMinDuplicateLength = 12;  // shorter repeats ("会议指出。") are normal text
+
+std::u32string key_of(const Piece& p) {
+  std::u32string key;
+  for (char32_t c : text::to_u32(p.text))
+    if (c != U' ' && c != U'\u3000' && c != U'\t') key += c;
+  return key;
+}
+
+int unclosed_quotes(std::u32string_view s) {
+  int open = 0;
+  for (char32_t c : s) {
+    if (c == U'“' || c == U'（' || c == U'「') ++open;
+    if ((c == U'”' || c == U'）' || c == U'」') && open > 0) --open;
+  }
+  return open;
+}
+
+bool closes_quote(std::u32string_view s) {
+  return !s.empty() && (s[0] == U'”' || s[0] == U'）' || s[0] == U'」');
+}
+
+// A copy of a paragraph that stops mid-sentence was spliced by the extraction
+// onto some continuation. Keep the copy whose continuation closes the quote it
+// left open: "……针对“融资难、融资" + "”难题专门开发了……" belong together.
+std::size_t choose_keeper(const std::vector<Piece>& pieces,
+                          const std::vector<std::size_t>& copies) {
+  for (std::size_t i : copies) {
+    std::u32string text = text::to_u32(pieces[i].text);
+    if (ends_sentence(text) || unclosed_quotes(text) == 0 || i + 1 >= pieces.size()) continue;
+    const Piece& next = pieces[i + 1];
+    if (next.kind == PieceKind::kText && next.block_start && closes_quote(text::to_u32(next.text)))
+      return i;
+  }
+  return copies.front();
+}
+
+// Running text rather than a headline: long, wrapped over several lines, or
+// cut inside a clause ("……，营商环境", "张三表示：“我们").
+bool looks_like_running_text(const Piece& p) {
+  std::u32string t = text::to_u32(p.text);
+  bool clause = std::any_of(t.begin(), t.end(), [](char32_t c) {
+    return c == U'，' || c == U',' || c == U'：' || c == U':';
+  });
+  return display_width(t) > 32 || p.span.end_line > p.span.line || clause || unclosed_quotes(t) > 0;
+}
+
+}  // namespace
+
+/// Exact duplicate paragraphs collapse to one copy (normally the first).
+void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>& repairs) {
+  std::map<std::u32string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (pieces[i].kind != PieceKind::kText) continue;
+    std::u32string key = key_of(pieces[i]);
+    if (key.size() >= kMinDuplicateLength) groups[key].push_back(i);
+  }
+  std::vector<bool> drop(pieces.size(), false);
+  for (const auto& [key, copies] : groups) {
+    if (copies.size() < 2) continue;
+    std::size_t keep = choose_keeper(pieces, copies);
+    for (std::size_t i : copies) {
+      if (i == keep) continue;
+      drop[i] = true;
+      repairs.push_back({"ingest/duplicate-paragraph", pieces[i].span.line,
+                         text::to_utf8(std::u32string_view(key).substr(0, 24))});
+    }
+  }
+  std::vector<Piece> kept;
+  for (std::size_t i = 0; i < pieces.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(pieces[i]));
+  pieces = std::move(kept);
+  std::sort(repairs.begin(), repairs.end(),
+            [](const Repair& a, const Repair& b) { return a.line < b.line; });
+}
+
+/// Joins a paragraph cut by a column-break blank line: the text before the
+/// blank does not end a sentence and is running text, so
+///   "……政治责任扛得更牢、基层治理" / (blank) / "做得更实、……" is one paragraph.
+void join_column_breaks(std::vector<Piece>& pieces) {
+  std::vector<Piece> out;
+  for (Piece& p : pieces) {
+    bool join =
+        !out.empty() && p.kind == PieceKind::kText && p.block_start &&
+        !text::to_u32(p.text).starts_with(U"本报讯") && out.back().kind == PieceKind::kText &&
+        !ends_sentence(text::to_u32(out.back().text)) && looks_like_running_text(out.back());
+    if (!join) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    Piece& prev = out.back();
+    bool latin = !prev.text.empty() && !p.text.empty() &&
+                 std::isalnum(static_cast<unsigned char>(prev.text.back())) &&
+                 std::isalnum(static_cast<unsigned char>(p.text.front()));
+    prev.text += (latin ? " " : "") + p.text;
+    prev.span.end_line = p.span.end_line;
+  }
+  pieces = std::move(out);
+}
+
+}  // namespace newsarc::ingest

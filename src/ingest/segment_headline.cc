@@ -1,0 +1,163 @@
+// Headline placement and the final shape of a record.
+#include <algorithm>
+#include <set>
+
+#include "ingest/segment.h"
+#include "text/text.h"
+
+namespace newsarc::ingest {
+
+namespace {
+
+using Bigrams = std::set<std::u32string>;
+
+Bigrams han_bigrams(std::string_view utf8) {
+  std::u32string s = text::to_u32(utf8);
+  Bigrams out;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i)
+    if (text::is_han(s[i]) && text::is_han(s[i + 1])) out.insert(s.substr(i, 2));
+  return out;
+}
+
+Bigrams body_bigrams(const Draft& d) {
+  Bigrams out;
+  for (const Piece* p : d.body)
+    if (p->kind == PieceKind::kText) out.merge(han_bigrams(p->text));
+  return out;
+}
+
+double overlap(const Bigrams& headline, const Bigrams& body) {
+  if (headline.empty()) return 0;
+  std::size_t shared = 0;
+  for (const auto& b : headline) shared += body.count(b);
+  return static_cast<double>(shared) / static_cast<double>(headline.size());
+}
+
+constexpr double kClearlyBetter = 1.5;  // how much a non-neighbour must win by
+
+}  // namespace
+
+void place_headlines(std::vector<Draft>& drafts, std::vector<HeadlineBlock>& strays) {
+  if (drafts.empty()) return;
+  std::vector<Bigrams> bodies;
+  for (const Draft& d : drafts) bodies.push_back(body_bigrams(d));
+  for (HeadlineBlock& h : strays) {
+    std::string joined;
+    for (const Piece* p : h.lines) joined += p->text;
+    Bigrams hb = han_bigrams(joined);
+    std::size_t best = std::min(h.natural, drafts.size() - 1);
+    double best_score = drafts[best].headline.empty() ? overlap(hb, bodies[best]) : -1;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      if (i == best || !drafts[i].headline.empty()) continue;
+      double s = overlap(hb, bodies[i]);
+      if (s > best_score * kClearlyBetter && s > 0.2) best = i, best_score = s;
+    }
+    if (!drafts[best].headline.empty()) continue;  // nowhere to put it
+    drafts[best].headline = h.lines;
+    merge_credits(drafts[best].credits, h.credits);
+  }
+}
+
+namespace {
+
+bool starts_with_dash(std::string_view s) {
+  return s.starts_with("——");
+}
+
+bool ends_with_colon(std::string_view s) {
+  return s.ends_with("：") || s.ends_with(":");
+}
+
+// Headline parts: a "——" line is a subtitle, the last other line is the main
+// title and any lines above it are the kicker:
+//   "某某办事处：" / "凝心聚力谋发展" / "——记某某的一年" -> kicker, main, subtitle.
+void set_title(const std::vector<const Piece*>& lines, ArticleRecord& r) {
+  if (lines.empty()) return;
+  std::string title, kicker, dash;
+  std::size_t main = lines.size();
+  for (std::size_t i = lines.size(); i-- > 0;)
+    if (!starts_with_dash(lines[i]->text)) {
+      main = i;
+      break;
+    }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& t = lines[i]->text;
+    if (i > 0 && !ends_with_colon(lines[i - 1]->text) && !starts_with_dash(t)) title += " ";
+    title += t;
+    if (starts_with_dash(t))
+      dash += (dash.empty() ? "" : " ") + t;
+    else if (i < main)
+      kicker += (kicker.empty() ? "" : " ") + t;
+  }
+  r.title = title;
+  if (!dash.empty())
+    r.subtitle = dash;
+  else if (!kicker.empty())
+    r.subtitle = kicker;
+}
+
+// Parallel phrases split by a space are a section heading ("深化改革 激发活力");
+// a line set apart by extra blank lines, or with "——" inside, is a caption.
+bool is_section_heading(const Piece& p, const Piece* next) {
+  if (p.gap_before >= 2 || (next && next->gap_before >= 2)) return false;
+  std::string_view t = p.text;
+  if (t.find("——") != std::string_view::npos) return false;
+  std::u32string u = text::to_u32(t);
+  bool phrases = std::count(u.begin(), u.end(), U' ') >= 1 && !u.starts_with(U"“");
+  return phrases || display_width(u) <= 16;
+}
+
+std::string derive_display_title(const std::vector<Block>& body) {
+  for (const Block& b : body) {
+    if (b.kind != BlockKind::kParagraph) continue;
+    std::u32string s = text::to_u32(b.text);
+    // Skip the dateline: "本报讯 2月 3日下午，" up to its first comma.
+    if (s.starts_with(U"本报讯")) {
+      std::size_t comma = s.find_first_of(U"，,");
+      if (comma != std::u32string::npos && comma < 24) s = s.substr(comma + 1);
+    }
+    std::size_t end = s.find_first_of(U"，。,；！？");
+    if (end != std::u32string::npos) s = s.substr(0, end);
+    if (s.size() > 30) s = s.substr(0, 29) + U"…";
+    return text::to_utf8(trim(s));
+  }
+  return "";
+}
+
+const Piece* next_piece(const Piece* p, const NormalisedPage& page) {
+  const Piece* end = page.pieces.data() + page.pieces.size();
+  return p + 1 < end ? p + 1 : nullptr;
+}
+
+}  // namespace
+
+ArticleRecord finish_draft(const Draft& d, const NormalisedPage& page, std::string_view path) {
+  ArticleRecord r;
+  r.source_path = std::string(path);
+  r.format = "text";
+  set_title(d.headline, r);
+  Credits credits = d.credits;
+  int first = d.headline.empty() ? d.first_line : d.headline.front()->span.line;
+  for (const Piece* p : d.body) {
+    first = std::min(first, p->span.line);
+    if (p->kind == PieceKind::kText) {
+      std::string text = strip_glued_credit(p->text, credits);
+      r.body.push_back({BlockKind::kParagraph, std::move(text), p->span});
+    } else if (p->kind == PieceKind::kMdHeading || is_section_heading(*p, next_piece(p, page))) {
+      r.body.push_back({BlockKind::kHeading, p->text, p->span});
+      r.section_headings.push_back(p->text);
+    } else {
+      r.captions.push_back(p->text);
+    }
+  }
+  for (const auto& c : d.captions) r.captions.push_back(c);
+  r.source_line = first;
+  r.reporters = credits.reporters;
+  r.correspondents = credits.correspondents;
+  r.authors = credits.authors;
+  r.photo_credits = credits.photo_credits;
+  r.display_title = r.title ? *r.title : derive_display_title(r.body);
+  return r;
+}
+
+}  // namespace newsarc::ingest
