@@ -1,0 +1,117 @@
+#include "archive/archive.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "archive/indexes.h"
+#include "text/text.h"
+
+namespace newsarc::archive {
+
+DateKey date_key(const ingest::PartialDate& date) {
+  using ingest::DatePrecision;
+  switch (date.precision) {
+    case DatePrecision::kDay:
+      return {date.year, date.month, date.day};
+    case DatePrecision::kMonth:
+      return {date.year, date.month, 0};
+    case DatePrecision::kYear:
+      return {date.year, 0, 0};
+    case DatePrecision::kNone:
+      break;
+  }
+  return {};
+}
+
+bool newer_first(const ArticleRecord& a, const ArticleRecord& b) {
+  const DateKey ka = date_key(a.date);
+  const DateKey kb = date_key(b.date);
+  if (ka != kb) return ka > kb;
+  return a.id < b.id;
+}
+
+namespace {
+
+std::string source_of(const ArticleRecord& r) {
+  return r.source_path + ":" + std::to_string(r.source_line);
+}
+
+// An id becomes a folder name: "2023-02-12-p3-1" is fine, "../x" or "a b" is not.
+bool usable_as_folder(std::string_view id) {
+  if (id.empty() || id == "." || id == "..") return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
+}
+
+// Keeps the first record of each id, in input order; reports the others.
+std::vector<ArticleRecord> drop_bad_and_duplicate_ids(std::vector<ArticleRecord> records,
+                                                      base::Diagnostics& diags) {
+  std::vector<ArticleRecord> kept;
+  std::unordered_map<std::string, std::size_t> first_of;
+  for (auto& r : records) {
+    if (!usable_as_folder(r.id)) {
+      diags.report(base::Severity::kError, r.source_path, r.source_line, 1, "archive/bad-id",
+                   "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
+      continue;
+    }
+    auto [it, inserted] = first_of.emplace(r.id, kept.size());
+    if (!inserted) {
+      diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
+                   "archive/path-collision",
+                   "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
+                       source_of(kept[it->second]) + "; the later article is skipped");
+      continue;
+    }
+    kept.push_back(std::move(r));
+  }
+  return kept;
+}
+
+}  // namespace
+
+void index_dates(Archive& archive) {
+  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+    const DateKey k = date_key(archive.articles[i].date);
+    if (k.year == 0) {
+      archive.undated.push_back(i);
+    } else {
+      archive.by_date[k.year][k.month][k.day].push_back(i);
+    }
+  }
+}
+
+void make_slugs_unique(std::vector<std::string*> slugs) {
+  std::set<std::string> taken;
+  std::vector<std::string*> collided;
+  for (std::string* s : slugs) {
+    if (!taken.insert(*s).second) collided.push_back(s);
+  }
+  for (std::string* s : collided) {
+    for (int n = 2;; ++n) {
+      std::string candidate = *s + "-" + std::to_string(n);
+      if (taken.insert(candidate).second) {
+        *s = std::move(candidate);
+        break;
+      }
+    }
+  }
+}
+
+Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
+                      base::Diagnostics& diags) {
+  Archive archive;
+  archive.articles = drop_bad_and_duplicate_ids(std::move(records), diags);
+  std::sort(archive.articles.begin(), archive.articles.end(), newer_first);
+  index_dates(archive);
+  const text::Collator collator;
+  archive.districts = index_districts(archive.articles, config.districts, collator);
+  archive.officials = index_officials(archive.articles, collator);
+  archive.reporters = index_reporters(archive.articles, collator);
+  return archive;
+}
+
+}  // namespace newsarc::archive

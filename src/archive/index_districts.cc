@@ -1,0 +1,67 @@
+// The districts index: gazetteer order, only districts that have articles.
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "archive/indexes.h"
+#include "text/text.h"
+
+namespace newsarc::archive {
+namespace {
+
+using ArticlesByDistrict = std::map<std::string, std::vector<std::size_t>>;
+
+ArticlesByDistrict group_by_district(const std::vector<ArticleRecord>& articles) {
+  ArticlesByDistrict by_name;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    for (const auto& name : articles[i].districts) {
+      auto& list = by_name[name];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+  return by_name;
+}
+
+DistrictEntry make_entry(config::District district, std::vector<std::size_t> articles) {
+  DistrictEntry entry;
+  entry.slug = district.slug.empty() ? text::slugify(district.name) : district.slug;
+  entry.district = std::move(district);
+  entry.articles = std::move(articles);
+  return entry;
+}
+
+// Names an article carries that the gazetteer lacks, in pinyin order
+// (tie-breaker: name bytes).
+std::vector<std::string> unknown_names(const ArticlesByDistrict& left,
+                                       const text::Collator& collator) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  for (const auto& [name, list] : left) keyed.emplace_back(collator.sort_key(name), name);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::string> names;
+  for (auto& [key, name] : keyed) names.push_back(std::move(name));
+  return names;
+}
+
+}  // namespace
+
+std::vector<DistrictEntry> index_districts(const std::vector<ArticleRecord>& articles,
+                                           const std::vector<config::District>& gazetteer,
+                                           const text::Collator& collator) {
+  ArticlesByDistrict by_name = group_by_district(articles);
+  std::vector<DistrictEntry> out;
+  for (const auto& district : gazetteer) {
+    auto it = by_name.find(district.name);
+    if (it == by_name.end()) continue;
+    out.push_back(make_entry(district, std::move(it->second)));
+    by_name.erase(it);
+  }
+  for (const auto& name : unknown_names(by_name, collator)) {
+    out.push_back(make_entry(config::District{name, {}, "", ""}, std::move(by_name[name])));
+  }
+  std::vector<std::string*> slugs;
+  for (auto& entry : out) slugs.push_back(&entry.slug);
+  make_slugs_unique(std::move(slugs));
+  return out;
+}
+
+}  // namespace newsarc::archive

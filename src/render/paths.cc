@@ -1,0 +1,259 @@
+// URLs, dates, summaries, pagination and the page frame shared by all views.
+#include <algorithm>
+
+#include "archive/archive.h"
+#include "render/views.h"
+#include "text/text.h"
+
+namespace newsarc::render {
+
+std::string root_for(std::string_view out_path) {
+  std::string root;
+  for (char c : out_path) {
+    if (c == '/') root += "../";
+  }
+  return root;
+}
+
+std::string article_url(const ingest::ArticleRecord& r) {
+  return "articles/" + r.id + "/index.html";
+}
+
+std::string absolute_url(const config::SiteConfig& config, std::string_view out_path) {
+  constexpr std::string_view kIndex = "index.html";
+  if (out_path.ends_with(kIndex) &&
+      (out_path.size() == kIndex.size() || out_path[out_path.size() - kIndex.size() - 1] == '/')) {
+    out_path.remove_suffix(kIndex.size());
+  }
+  return config.base_url + std::string(out_path);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string pad2(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
+
+std::string format_date(const ingest::PartialDate& date) {
+  using ingest::DatePrecision;
+  const std::string y = std::to_string(date.year) + "年";
+  switch (date.precision) {
+    case DatePrecision::kDay:
+      return y + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+    case DatePrecision::kMonth:
+      return y + std::to_string(date.month) + "月";
+    case DatePrecision::kYear:
+      return y;
+    case DatePrecision::kNone:
+      break;
+  }
+  return "日期不详";
+}
+
+std::string date_url(const ingest::PartialDate& date) {
+  using ingest::DatePrecision;
+  const std::string y = "dates/" + std::to_string(date.year) + "/";
+  switch (date.precision) {
+    case DatePrecision::kDay:
+      return y + pad2(date.month) + "/" + pad2(date.day) + "/index.html";
+    case DatePrecision::kMonth:
+      return y + pad2(date.month) + "/index.html";
+    case DatePrecision::kYear:
+      return y + "index.html";
+    case DatePrecision::kNone:
+      break;
+  }
+  return "dates/undated/index.html";
+}
+
+namespace {
+
+// Cuts to `max_chars` code points, adding "…" when something was cut.
+std::string truncate_chars(const std::string& s, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) return s.substr(0, i) + "…";
+  }
+  return s;
+}
+
+std::string first_line(const std::string& s) {
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) return s.substr(start, end - start);
+    start = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string summary_of(const ingest::ArticleRecord& r, std::size_t max_chars) {
+  for (const auto& block : r.body) {
+    if (block.kind == ingest::BlockKind::kParagraph && !block.text.empty())
+      return truncate_chars(block.text, max_chars);
+  }
+  if (!r.markdown.empty())
+    return truncate_chars(first_line(markdown_to_text(r.markdown)), max_chars);
+  return truncate_chars(r.display_title, max_chars);
+}
+
+Json article_item(const archive::Archive& archive, std::size_t index) {
+  const auto& r = archive.articles[index];
+  Json item = {{"url", article_url(r)},
+               {"title", r.display_title},
+               {"derived", !r.title.has_value()},
+               {"date", format_date(r.date)},
+               {"iso", r.date.iso()}};
+  Json districts = Json::array();
+  for (const auto& d : r.districts) districts.push_back(d);
+  item["districts"] = std::move(districts);
+  return item;
+}
+
+Json article_items(const archive::Archive& archive, const std::vector<std::size_t>& indexes) {
+  Json items = Json::array();
+  for (std::size_t i : indexes) items.push_back(article_item(archive, i));
+  return items;
+}
+
+namespace {
+
+std::string page_path(const std::string& dir, std::size_t number) {
+  return number == 1 ? dir + "index.html" : dir + "page/" + std::to_string(number) + "/index.html";
+}
+
+// Links to the first, last and nearby pages; "gap" marks skipped runs.
+Json page_links(const std::string& dir, std::size_t current, std::size_t total) {
+  Json links = Json::array();
+  std::size_t last_shown = 0;
+  for (std::size_t n = 1; n <= total; ++n) {
+    const bool near = n + 2 >= current && n <= current + 2;
+    if (n != 1 && n != total && !near) continue;
+    if (last_shown != 0 && n != last_shown + 1) links.push_back({{"gap", true}});
+    links.push_back({{"number", std::to_string(n)},
+                     {"url", page_path(dir, n)},
+                     {"current", n == current},
+                     {"gap", false}});
+    last_shown = n;
+  }
+  return links;
+}
+
+Json pagination_view(const std::string& dir, std::size_t current, std::size_t total) {
+  return {{"page_number", std::to_string(current)},
+          {"page_total", std::to_string(total)},
+          {"prev_url", current > 1 ? Json(page_path(dir, current - 1)) : Json()},
+          {"next_url", current < total ? Json(page_path(dir, current + 1)) : Json()},
+          {"pages", page_links(dir, current, total)}};
+}
+
+}  // namespace
+
+std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::size_t>& items,
+                                int page_size) {
+  const std::size_t size = static_cast<std::size_t>(std::max(1, page_size));
+  const std::size_t total = std::max<std::size_t>(1, (items.size() + size - 1) / size);
+  std::vector<PageSlice> pages;
+  for (std::size_t n = 1; n <= total; ++n) {
+    const std::size_t begin = (n - 1) * size;
+    const std::size_t end = std::min(items.size(), begin + size);
+    PageSlice slice;
+    slice.path = page_path(dir, n);
+    if (begin < end) slice.items.assign(items.begin() + begin, items.begin() + end);
+    if (total > 1) slice.pagination = pagination_view(dir, n, total);
+    pages.push_back(std::move(slice));
+  }
+  return pages;
+}
+
+void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>& pages,
+                    const ItemFn& item) {
+  std::size_t number = 0;
+  for (auto& slice : paginate(spec.dir, spec.items, in.config.page_size)) {
+    Page page{slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object()};
+    page.view["heading"] = spec.title;
+    Json items = Json::array();
+    for (std::size_t i : slice.items) items.push_back(item ? item(i) : article_item(in.archive, i));
+    page.view["articles"] = std::move(items);
+    page.view["pagination"] = slice.pagination;
+    page.view["first_page"] = ++number == 1;
+    const std::string suffix = number == 1 ? "" : "（第" + std::to_string(number) + "页）";
+    add_frame(page, in, spec.title + suffix, spec.description + suffix, spec.crumbs);
+    pages.push_back(std::move(page));
+  }
+}
+
+namespace {
+
+struct NavItem {
+  const char* label;
+  const char* url;
+  const char* section;  ///< the first path folder of the pages it is current for
+};
+
+constexpr NavItem kNav[] = {{"首页", "index.html", ""},
+                            {"日期", "dates/index.html", "dates"},
+                            {"地区", "districts/index.html", "districts"},
+                            {"人物", "officials/index.html", "officials"},
+                            {"记者", "reporters/index.html", "reporters"},
+                            {"搜索", "search/index.html", "search"}};
+
+Json nav_view(std::string_view path) {
+  const std::string_view section =
+      path.substr(0, path.find('/') == std::string_view::npos ? 0 : path.find('/'));
+  const bool home = path == "index.html" || path.starts_with("page/");
+  Json nav = Json::array();
+  for (const auto& item : kNav) {
+    const bool current = item.section[0] == '\0' ? home : section == item.section;
+    nav.push_back({{"label", item.label}, {"url", item.url}, {"current", current}});
+  }
+  return nav;
+}
+
+std::string locale_of(const std::string& language) {
+  std::string locale = language;
+  std::replace(locale.begin(), locale.end(), '-', '_');
+  return locale;
+}
+
+}  // namespace
+
+void add_frame(Page& page, const SiteInput& in, const std::string& title,
+               const std::string& description, Json crumbs) {
+  Json& v = page.view;
+  v["root"] = root_for(page.path);
+  v["lang"] = in.config.language;
+  v["locale"] = locale_of(in.config.language);
+  v["site_title"] = in.config.title;
+  v["site_description"] = in.config.description;
+  v["page_title"] = title;
+  v["document_title"] = title == in.config.title ? title : title + " - " + in.config.title;
+  v["description"] = !description.empty()             ? description
+                     : !in.config.description.empty() ? in.config.description
+                                                      : title;
+  v["canonical"] = absolute_url(in.config, page.path);
+  v["nav"] = nav_view(page.path);
+  if (!crumbs.is_array() || crumbs.empty()) {
+    v["breadcrumbs"] = nullptr;
+  } else {
+    crumbs.back()["current"] = true;
+    crumbs.back()["url"] = nullptr;
+    v["breadcrumbs"] = {{"items", std::move(crumbs)}};
+  }
+  if (!v.contains("feed")) v["feed"] = nullptr;
+  if (!v.contains("json_ld")) v["json_ld"] = nullptr;
+  if (!v.contains("og_type")) v["og_type"] = "website";
+}
+
+}  // namespace newsarc::render

@@ -1,0 +1,165 @@
+// The article page: the record with links to its districts, people and dates.
+#include <nlohmann/json.hpp>
+
+#include "render/views.h"
+
+namespace newsarc::render {
+namespace {
+
+using ingest::ArticleRecord;
+
+// {name, url}; url is null when the name has no page (an unknown slug).
+Json link(const std::map<std::string, std::string>& slugs, const std::string& folder,
+          const std::string& name) {
+  auto it = slugs.find(name);
+  return {{"name", name},
+          {"url", it == slugs.end() ? Json() : Json(folder + it->second + "/index.html")}};
+}
+
+Json district_links(const SiteInput& in, const ArticleRecord& r) {
+  Json out = Json::array();
+  for (const auto& d : r.districts) out.push_back(link(in.district_slugs, "districts/", d));
+  return out;
+}
+
+Json official_links(const SiteInput& in, const ArticleRecord& r) {
+  Json out = Json::array();
+  for (const auto& person : r.officials) {
+    Json item = link(in.official_slugs, "officials/", person.name);
+    item["titles"] = join(person.titles, "、");
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Json credit_group(const SiteInput& in, const char* label, const std::vector<std::string>& names) {
+  Json people = Json::array();
+  for (const auto& name : names) people.push_back(link(in.reporter_slugs, "reporters/", name));
+  return {{"label", label}, {"people", std::move(people)}};
+}
+
+Json credit_groups(const SiteInput& in, const ArticleRecord& r) {
+  Json out = Json::array();
+  const std::pair<const char*, const std::vector<std::string>*> groups[] = {
+      {"记者", &r.reporters},
+      {"通讯员", &r.correspondents},
+      {"作者", &r.authors},
+      {"摄影", &r.photo_credits}};
+  for (const auto& [label, names] : groups) {
+    if (!names->empty()) out.push_back(credit_group(in, label, *names));
+  }
+  return out;
+}
+
+// Text bodies: paragraphs as <p>, headings as <h2>, escaped by the template.
+Json body_blocks(const ArticleRecord& r) {
+  Json out = Json::array();
+  for (const auto& block : r.body) {
+    const bool heading = block.kind == ingest::BlockKind::kHeading;
+    out.push_back({{"heading", heading ? Json(block.text) : Json()},
+                   {"paragraph", heading ? Json() : Json(block.text)}});
+  }
+  return out;
+}
+
+Json repairs_view(const ArticleRecord& r) {
+  Json out = Json::array();
+  for (const auto& repair : r.repairs) {
+    out.push_back({{"code", repair.code},
+                   {"line", std::to_string(repair.line)},
+                   {"text", repair.text},
+                   {"source", r.source_path + ":" + std::to_string(repair.line)}});
+  }
+  return out;
+}
+
+Json neighbour(const SiteInput& in, std::size_t index) {
+  const auto& r = in.archive.articles[index];
+  return {{"url", article_url(r)}, {"title", r.display_title}, {"date", format_date(r.date)}};
+}
+
+Json strings(const std::vector<std::string>& items) {
+  Json out = Json::array();
+  for (const auto& s : items) out.push_back(s);
+  return out;
+}
+
+}  // namespace
+
+Json article_view(const SiteInput& in, std::size_t index) {
+  const ArticleRecord& r = in.archive.articles[index];
+  const bool markdown = r.format == "markdown" && !r.markdown.empty();
+  const std::size_t count = in.archive.articles.size();
+  return {{"title", r.display_title},
+          {"derived", !r.title.has_value()},
+          {"subtitle", r.subtitle.value_or("")},
+          {"date", format_date(r.date)},
+          {"iso", r.date.iso()},
+          {"date_url", date_url(r.date)},
+          {"districts", district_links(in, r)},
+          {"officials", official_links(in, r)},
+          {"credits", credit_groups(in, r)},
+          {"body_html", markdown ? markdown_to_html(r.markdown) : ""},
+          {"blocks", markdown ? Json::array() : body_blocks(r)},
+          {"captions", strings(r.captions)},
+          {"source", r.source_path + ":" + std::to_string(r.source_line)},
+          {"repairs", repairs_view(r)},
+          {"repair_count", std::to_string(r.repairs.size())},
+          {"json_url", "articles/" + r.id + "/index.json"},
+          {"older", index + 1 < count ? neighbour(in, index + 1) : Json()},
+          {"newer", index > 0 ? neighbour(in, index - 1) : Json()}};
+}
+
+std::string article_json_ld(const SiteInput& in, std::size_t index) {
+  const ArticleRecord& r = in.archive.articles[index];
+  const std::string url = absolute_url(in.config, article_url(r));
+  Json ld = {{"@context", "https://schema.org"},
+             {"@type", "NewsArticle"},
+             {"headline", r.display_title},
+             {"inLanguage", in.config.language},
+             {"url", url},
+             {"mainEntityOfPage", url},
+             {"description", summary_of(r)},
+             {"publisher", {{"@type", "Organization"}, {"name", in.config.title}}}};
+  if (!r.date.iso().empty()) ld["datePublished"] = r.date.iso();
+  Json authors = Json::array();
+  for (const auto* names : {&r.reporters, &r.authors}) {
+    for (const auto& name : *names) authors.push_back({{"@type", "Person"}, {"name", name}});
+  }
+  if (!authors.empty()) ld["author"] = std::move(authors);
+  std::string out;
+  // Inside <script>, "</script>" must not appear: escape the characters that could form it.
+  for (char c : ld.dump(-1, ' ', false, Json::error_handler_t::replace)) {
+    switch (c) {
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+void add_article_pages(const SiteInput& in, std::vector<Page>& pages) {
+  for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
+    const ArticleRecord& r = in.archive.articles[i];
+    Page page{article_url(r), "article.mustache", article_view(in, i)};
+    page.view["json_ld"] = article_json_ld(in, i);
+    page.view["og_type"] = "article";
+    page.view["published"] = r.date.iso();
+    Json crumbs = {{{"label", "日期"}, {"url", "dates/index.html"}},
+                   {{"label", format_date(r.date)}, {"url", date_url(r.date)}},
+                   {{"label", r.display_title}}};
+    add_frame(page, in, r.display_title, summary_of(r), std::move(crumbs));
+    pages.push_back(std::move(page));
+  }
+}
+
+}  // namespace newsarc::render

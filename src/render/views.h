@@ -1,0 +1,143 @@
+#pragma once
+// Internal to render: the view builders. Every page is a Page (output path,
+// template name, view data); view data is JSON whose URLs are relative to the
+// site root, and templates prefix them with {{root}}.
+// Files: paths.cc (URLs, dates, pagination), view_article.cc, view_dates.cc,
+// view_districts.cc, view_people.cc, view_home.cc, feeds.cc, markdown.cc.
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.h"
+#include "config/config.h"
+
+namespace newsarc::render {
+
+using Json = nlohmann::json;
+
+/// One page to render: where it goes, with which template, from which data.
+struct Page {
+  std::string path;           ///< "articles/a1/index.html"
+  std::string template_name;  ///< "article.mustache"
+  Json view;
+};
+
+/// What every view builder reads: the model, the config, and name -> slug
+/// lookups built once per build.
+struct SiteInput {
+  const archive::Archive& archive;
+  const config::SiteConfig& config;
+  std::map<std::string, std::string> district_slugs;
+  std::map<std::string, std::string> official_slugs;
+  std::map<std::string, std::string> reporter_slugs;
+};
+
+/// Builds the SiteInput of one build.
+SiteInput make_site_input(const archive::Archive& archive, const config::SiteConfig& config);
+
+// ---- paths.cc --------------------------------------------------------------
+
+/// "../" once per folder in `out_path`: "" for "index.html", "../../" for "a/b/index.html".
+std::string root_for(std::string_view out_path);
+/// "articles/<id>/index.html".
+std::string article_url(const ingest::ArticleRecord& r);
+/// The absolute URL of an output path, folders without "index.html".
+std::string absolute_url(const config::SiteConfig& config, std::string_view out_path);
+/// "2023年2月12日", "2023年2月", "2021年" or "日期不详".
+std::string format_date(const ingest::PartialDate& date);
+/// The date page of a date at its precision ("dates/2023/02/12/index.html"),
+/// "dates/undated/index.html" when undated.
+std::string date_url(const ingest::PartialDate& date);
+/// The parts joined with `sep` ("、" between posts).
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// "2023", "02": zero-padded parts used in date paths.
+std::string pad2(int n);
+/// A short plain-text summary: the first paragraph, at most `max_chars` code points.
+std::string summary_of(const ingest::ArticleRecord& r, std::size_t max_chars = 120);
+/// An article as a list item: url, title, derived, date, iso, districts.
+Json article_item(const archive::Archive& archive, std::size_t index);
+/// Items for a list of article indexes.
+Json article_items(const archive::Archive& archive, const std::vector<std::size_t>& indexes);
+
+/// One page of a paginated list: its output path, its items, its nav.
+struct PageSlice {
+  std::string path;
+  std::vector<std::size_t> items;
+  Json pagination;  ///< null when there is a single page
+};
+/// Splits `items` into pages of `page_size`: `dir` + "index.html", then
+/// `dir` + "page/2/index.html"... Always at least one page.
+std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::size_t>& items,
+                                int page_size);
+
+/// A paginated list of articles: pages `dir`index.html, `dir`page/2/index.html...
+struct ListSpec {
+  std::string dir;
+  std::string template_name;
+  std::vector<std::size_t> items;  ///< article indexes, newest first
+  std::string title;
+  std::string description;
+  Json crumbs;  ///< as for add_frame
+  Json extra;   ///< fields every page of the list shows (an object)
+};
+/// An article's list item on one kind of list page.
+using ItemFn = std::function<Json(std::size_t)>;
+/// Adds the pages of a list: view = extra + heading, articles, pagination.
+/// Items come from `item`, or article_item when it is empty.
+void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>& pages,
+                    const ItemFn& item = {});
+
+/// Adds the fields every page's layout uses (root, lang, site, title,
+/// description, canonical, nav, breadcrumbs) to `page.view`.
+/// `crumbs` is [{label, url}] from below the home page to the page itself.
+void add_frame(Page& page, const SiteInput& in, const std::string& title,
+               const std::string& description, Json crumbs);
+
+// ---- markdown.cc -----------------------------------------------------------
+
+/// cmark-gfm (table, strikethrough, autolink; safe: raw HTML and unsafe links
+/// dropped), headings shifted to start at <h2>.
+std::string markdown_to_html(std::string_view markdown);
+/// The Markdown as plain text (for summaries).
+std::string markdown_to_text(std::string_view markdown);
+
+// ---- view builders ---------------------------------------------------------
+
+/// The article page view of archive.articles[index].
+Json article_view(const SiteInput& in, std::size_t index);
+/// JSON-LD NewsArticle, serialised with '<', '>' and '&' escaped for a <script>.
+std::string article_json_ld(const SiteInput& in, std::size_t index);
+
+/// Years with article counts, newest first: [{label, url, count}].
+Json years_view(const archive::Archive& archive);
+
+void add_article_pages(const SiteInput& in, std::vector<Page>& pages);
+void add_home_pages(const SiteInput& in, std::vector<Page>& pages);
+void add_date_pages(const SiteInput& in, std::vector<Page>& pages);
+void add_district_pages(const SiteInput& in, std::vector<Page>& pages);
+void add_official_pages(const SiteInput& in, std::vector<Page>& pages);
+void add_reporter_pages(const SiteInput& in, std::vector<Page>& pages);
+
+// ---- feeds.cc --------------------------------------------------------------
+
+/// An Atom feed of the newest `limit` articles among `indexes`.
+struct FeedSpec {
+  std::string path;       ///< "atom.xml", "districts/x/atom.xml"
+  std::string html_path;  ///< the page the feed belongs to
+  std::string title;
+  std::vector<std::size_t> indexes;
+  std::size_t limit = 20;
+};
+std::string atom_feed(const SiteInput& in, const FeedSpec& spec);
+/// sitemap.xml (and sitemap-N.xml past `max_urls`) over the HTML pages.
+void add_sitemaps(const config::SiteConfig& config, const std::vector<Page>& pages,
+                  std::map<std::string, std::string>& out, std::size_t max_urls = 50000);
+/// "&", "<", ">", '"' escaped for XML text and attributes.
+std::string xml_escape(std::string_view s);
+
+}  // namespace newsarc::render
