@@ -28,9 +28,9 @@ struct SiteConfig {
   int page_size = 20;
   std::optional<int> default_year;  ///< last resort for month-day datelines
   std::string out_dir = "public";
-  std::vector<District> districts;  ///< the gazetteer
-  std::vector<std::string> silence;  ///< diagnostic codes not to print
-  int max_warnings = -1;             ///< -1: no limit
+  std::vector<District> districts;                            ///< the gazetteer
+  std::vector<std::string> silence;                           ///< diagnostic codes not to print
+  int max_warnings = -1;                                      ///< -1: no limit
   std::vector<std::pair<std::string, std::string>> typo_map;  ///< suspicious OCR form -> fix
 };
 
@@ -42,6 +42,10 @@ base::Result<SiteConfig> parse_config(std::string_view json_text, std::string_vi
 
 /// The default Zhengzhou gazetteer that `newsarc new` writes and tests use.
 std::vector<District> default_gazetteer();
+
+/// Serialises `config` as site.json text (2-space indent, UTF-8 unescaped);
+/// parse_config reads it back unchanged.
+std::string format_config(const SiteConfig& config);
 
 /// Returns base_url with exactly one trailing slash, or an Error when it is not
 /// an absolute http(s) URL.

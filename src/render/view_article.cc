@@ -84,15 +84,42 @@ Json strings(const std::vector<std::string>& items) {
   return out;
 }
 
+/// The printed headline in its parts, so a kicker or a "——" subtitle that
+/// the record's title already contains is not shown twice:
+///   title "强基固本 某某办事处召开推进会", subtitle "强基固本" -> kicker + main.
+struct Headline {
+  std::string kicker, main, subtitle;
+};
+
+Headline headline_parts(const ArticleRecord& r) {
+  Headline h{"", r.display_title, ""};
+  if (!r.title || !r.subtitle) return h;
+  const std::string& t = *r.title;
+  const std::string& s = *r.subtitle;
+  if (s.starts_with("——") && t.ends_with(s) && t.size() > s.size()) {
+    h.main = t.substr(0, t.size() - s.size());
+    h.subtitle = s;
+  } else if (t.starts_with(s) && t.size() > s.size()) {
+    h.kicker = s;
+    h.main = t.substr(s.size());
+    while (h.main.starts_with(" ")) h.main.erase(0, 1);
+  } else {
+    h.subtitle = s;
+  }
+  return h;
+}
+
 }  // namespace
 
 Json article_view(const SiteInput& in, std::size_t index) {
   const ArticleRecord& r = in.archive.articles[index];
   const bool markdown = r.format == "markdown" && !r.markdown.empty();
   const std::size_t count = in.archive.articles.size();
-  return {{"title", r.display_title},
+  const Headline headline = headline_parts(r);
+  return {{"title", headline.main},
+          {"kicker", headline.kicker},
           {"derived", !r.title.has_value()},
-          {"subtitle", r.subtitle.value_or("")},
+          {"subtitle", headline.subtitle},
           {"date", format_date(r.date)},
           {"iso", r.date.iso()},
           {"date_url", date_url(r.date)},

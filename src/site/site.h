@@ -1,7 +1,8 @@
 #pragma once
-// site: the I/O shell. Loads sources, builds, writes the output atomically,
-// serves it.
+// site: the I/O shell. Loads sources, builds, writes the output atomically.
+// The only stage that touches the disk or the clock.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,33 +12,72 @@
 
 namespace newsarc::site {
 
-/// Where the inputs and the output are; empty means the default.
+/// What to do when the config file does not exist.
+enum class MissingConfig { kUseDefaults, kError };
+
+/// Where the inputs and the output are. Relative paths are relative to `root`.
 struct BuildOptions {
-  std::string root = ".";  ///< paths below are relative to it
+  std::string root = ".";
   std::string content_dir = "content";
-  std::string templates_dir = "templates";
-  std::string assets_dir = "assets";
+  std::string templates_dir = "templates";  ///< the site's templates (a complete set)
+  std::string user_templates_dir;           ///< `--templates`: overrides file by file ("" = none)
+  std::string assets_dir = "assets";        ///< copied under `assets/` in the output
+  std::string
+      data_dir;  ///< install share dir; its templates/ and assets/ stand in for missing ones
   std::string config_path = "site.json";
+  MissingConfig missing_config = MissingConfig::kUseDefaults;
   std::string out_dir;   ///< "" = config's out_dir
   std::string base_url;  ///< "" = config's base_url
-  int jobs = 0;          ///< 0 = hardware threads
+  int jobs = 0;          ///< ingest threads; 0 = hardware threads
+};
+
+/// One named, timed phase of a build: "ingest", 412 "articles", 38 ms.
+struct Phase {
+  std::string name;  ///< read | ingest | index | render | write
+  std::size_t count = 0;
+  std::string unit;  ///< what `count` counts: "files", "articles", "pages"
+  double ms = 0;
 };
 
 /// What a build did.
 struct BuildReport {
-  std::size_t sources = 0;
-  std::size_t articles = 0;
-  std::size_t pages = 0;
-  bool config_error = false;  ///< exit 2
+  std::size_t sources = 0;    ///< content files read
+  std::size_t articles = 0;   ///< articles in the archive
+  std::size_t pages = 0;      ///< HTML pages rendered
+  std::size_t files = 0;      ///< output files, assets included
+  bool config_error = false;  ///< config, templates or output folder unusable: nothing written
   bool wrote = false;
   std::string out_dir;
+  config::SiteConfig config;  ///< the config the build used (silence, max_warnings)
+  std::vector<Phase> phases;  ///< in the order they ran
+  double total_ms = 0;
 };
 
-/// Reads every content file below `dir` (sorted), ingests it; one broken file
-/// is reported and skipped.
+/// How load_content names and ingests files.
+struct LoadOptions {
+  std::string display_prefix;  ///< prepended to paths in diagnostics: "content"; "" = dir's name
+  int jobs = 1;                ///< ingest threads; 0 = hardware threads
+};
+
+/// Reads every .txt/.md/.markdown file below `dir` (sorted by path, dot files
+/// skipped, symlinks leaving `dir` or looping not followed) and ingests them in
+/// parallel; records and diagnostics come back in file order for any `jobs`.
 std::vector<ingest::ArticleRecord> load_content(const std::string& dir,
                                                 const config::SiteConfig& config,
-                                                base::Diagnostics& diags);
+                                                base::Diagnostics& diags,
+                                                const LoadOptions& options = {});
+
+/// Ingests files (any extension) and folders (walked as load_content does) in
+/// the order given, naming them as given: `newsarc ingest`.
+std::vector<ingest::ArticleRecord> ingest_paths(const std::vector<std::string>& paths,
+                                                const config::SiteConfig& config,
+                                                base::Diagnostics& diags, int jobs = 0);
+
+/// Reads and parses a site.json; a missing file gives the defaults with the
+/// default gazetteer when `missing` allows it. `display_path` names it in diagnostics.
+base::Result<config::SiteConfig> read_config(const std::string& path,
+                                             const std::string& display_path, MissingConfig missing,
+                                             base::Diagnostics& diags);
 
 /// Builds the whole site and writes it atomically into the output folder.
 BuildReport build(const BuildOptions& options, base::Diagnostics& diags);
@@ -47,7 +87,35 @@ render::RenderedSite build_in_memory(const BuildOptions& options, base::Diagnost
                                      BuildReport* report = nullptr);
 
 /// Writes `site` into `out_dir`: stages into a sibling temp folder, then swaps
-/// it in. Refuses a non-empty folder without newsarc's marker file.
+/// it in. Refuses (`site/not-ours`) a non-empty folder without newsarc's
+/// marker file, and (`site/bad-path`) output paths that are absolute or hold "..".
 base::Result<bool> write_site(const render::RenderedSite& site, const std::string& out_dir);
+
+/// The name of the marker file write_site puts in every folder it writes.
+inline constexpr const char* kOutputMarker = ".newsarc-output";
+
+/// Creates a new site in `dir` (which must not exist or be empty): site.json
+/// with the default gazetteer, two example articles, and the templates/ and
+/// assets/ folders of `data_dir`.
+base::Result<bool> scaffold_site(const std::string& dir, const std::string& data_dir);
+
+/// The first of `candidates` that holds a templates/ folder ("" when none).
+std::string find_data_dir(const std::vector<std::string>& candidates);
+
+/// The folder of the running executable, from /proc/self/exe ("" when unknown).
+std::string executable_dir();
+
+/// Source lines for printing diagnostics: each file is read and decoded once.
+class SourceLines {
+ public:
+  /// Paths in diagnostics are relative to `root`.
+  explicit SourceLines(std::string root) : root_(std::move(root)) {}
+  /// Line `line` (1-based) of `path`, or "" when unreadable or out of range.
+  std::string line(const std::string& path, int line);
+
+ private:
+  std::string root_;
+  std::map<std::string, std::vector<std::string>> files_;
+};
 
 }  // namespace newsarc::site

@@ -1,0 +1,104 @@
+// Diagnostics, phase lines and the summary line.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/commands.h"
+
+namespace newsarc::cli {
+
+namespace {
+
+bool is_silenced(const base::Diagnostic& d, const std::vector<std::string>& silence) {
+  return std::find(silence.begin(), silence.end(), d.code) != silence.end();
+}
+
+bool is_shown(base::Severity s, Verbosity v) {
+  switch (s) {
+    case base::Severity::kError:
+      return true;
+    case base::Severity::kWarning:
+      return v != Verbosity::kQuiet;
+    case base::Severity::kNote:
+      return v == Verbosity::kVerbose;
+  }
+  return true;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return format_count(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string_view verb_for(std::string_view phase) {
+  if (phase == "read") return "Read";
+  if (phase == "ingest") return "Ingested";
+  if (phase == "index") return "Indexed";
+  if (phase == "render") return "Rendered";
+  if (phase == "write") return "Wrote";
+  return phase;
+}
+
+}  // namespace
+
+Tally print_diagnostics(const base::Diagnostics& diags, const PrintOptions& options,
+                        std::ostream& out) {
+  Tally tally;
+  site::SourceLines sources(options.root);
+  for (const base::Diagnostic& d : diags.items()) {
+    if (is_silenced(d, options.silence)) continue;
+    if (d.severity == base::Severity::kError) ++tally.errors;
+    if (d.severity == base::Severity::kWarning) ++tally.warnings;
+    if (!is_shown(d.severity, options.verbosity)) continue;
+    const std::string line = d.line > 0 ? sources.line(d.path, d.line) : std::string();
+    out << base::format_diagnostic(d, line, options.colour) << '\n';
+  }
+  return tally;
+}
+
+std::string format_count(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
+std::string format_duration(double ms) {
+  if (ms < 1000) return std::to_string(std::lround(ms)) + " ms";
+  const long tenths = std::lround(ms / 100);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
+}
+
+std::string phase_line(const site::Phase& phase) {
+  return std::string(verb_for(phase.name)) + " " + format_count(phase.count) + " " + phase.unit +
+         " in " + format_duration(phase.ms);
+}
+
+std::string summary_line(const site::BuildReport& report, const Tally& tally) {
+  std::string line = "Built " + plural(report.pages, "page", "pages") + " from " +
+                     plural(report.articles, "article", "articles") + " in " +
+                     format_duration(report.total_ms);
+  if (tally.errors > 0 || tally.warnings > 0) line += " —";
+  if (tally.errors > 0) line += " " + plural(tally.errors, "error", "errors");
+  if (tally.errors > 0 && tally.warnings > 0) line += ",";
+  if (tally.warnings > 0) line += " " + plural(tally.warnings, "warning", "warnings");
+  return line;
+}
+
+bool use_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return ::isatty(STDERR_FILENO) == 1 && (no_colour == nullptr || *no_colour == '\0');
+}
+
+std::vector<std::string> data_dir_candidates() {
+  std::vector<std::string> candidates;
+  const std::string exe = site::executable_dir();
+  if (!exe.empty()) candidates.push_back(exe + "/../share/newsarc");
+  candidates.push_back(NEWSARC_DATA_DIR);
+  candidates.push_back(NEWSARC_SOURCE_DIR);
+  return candidates;
+}
+
+}  // namespace newsarc::cli

@@ -1,0 +1,175 @@
+#include "site/files.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace newsarc::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_content_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+// True when `inner` is `outer` or lies below it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto [end_outer, end_inner] =
+      std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  (void)end_inner;
+  return end_outer == outer.end();
+}
+
+// One recursive walk; `stack` holds the canonical folders being walked, so a
+// symlink back to one of them is a loop.
+class Walker {
+ public:
+  Walker(const fs::path& root, FileFilter filter, base::Diagnostics& diags)
+      : filter_(filter), diags_(diags) {
+    std::error_code ec;
+    root_ = fs::canonical(root, ec);
+    if (ec) root_ = fs::absolute(root, ec);
+  }
+
+  std::vector<FoundFile> walk(const fs::path& dir, const std::string& prefix) {
+    stack_.push_back(root_);
+    walk_folder(dir, prefix);
+    std::sort(found_.begin(), found_.end(),
+              [](const FoundFile& a, const FoundFile& b) { return a.display < b.display; });
+    return std::move(found_);
+  }
+
+ private:
+  void walk_folder(const fs::path& dir, const std::string& display) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back(it->path());
+    if (ec) {
+      diags_.report(base::Severity::kError, display, 0, 0, "site/read",
+                    "cannot read folder: " + ec.message());
+      return;
+    }
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& entry : entries) {
+      const std::string name = entry.filename().string();
+      if (name.starts_with(".")) continue;
+      visit(entry, join_display(display, name));
+    }
+  }
+
+  void visit(const fs::path& entry, const std::string& display) {
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(entry, ec);
+    if (fs::is_symlink(link)) return visit_symlink(entry, display);
+    if (fs::is_directory(link)) {
+      stack_.push_back(fs::canonical(entry, ec));
+      walk_folder(entry, display);
+      stack_.pop_back();
+      return;
+    }
+    if (fs::is_regular_file(link)) return add_file(entry, display);
+    skip(display, "not a regular file");
+  }
+
+  void visit_symlink(const fs::path& entry, const std::string& display) {
+    std::error_code ec;
+    const fs::path target = fs::canonical(entry, ec);
+    if (ec) return symlink_warning(display, "symbolic link is broken (" + ec.message() + ")");
+    if (!is_within(target, root_))
+      return symlink_warning(display, "symbolic link leads outside " + root_.string());
+    if (fs::is_directory(target, ec)) {
+      if (std::find(stack_.begin(), stack_.end(), target) != stack_.end())
+        return symlink_warning(display, "symbolic link loops back to a folder above it");
+      stack_.push_back(target);
+      walk_folder(entry, display);
+      stack_.pop_back();
+      return;
+    }
+    if (fs::is_regular_file(target, ec)) return add_file(entry, display);
+    skip(display, "not a regular file");
+  }
+
+  void add_file(const fs::path& entry, const std::string& display) {
+    if (filter_ == FileFilter::kContent && !has_content_extension(entry))
+      return skip(display, "not a .txt, .md or .markdown file");
+    found_.push_back({entry, display});
+  }
+
+  void skip(const std::string& display, const std::string& why) {
+    diags_.report(base::Severity::kNote, display, 0, 0, "site/skip", why + "; skipped");
+  }
+
+  void symlink_warning(const std::string& display, const std::string& why) {
+    diags_.report(base::Severity::kWarning, display, 0, 0, "site/symlink", why + "; not followed");
+  }
+
+  fs::path root_;
+  FileFilter filter_;
+  base::Diagnostics& diags_;
+  std::vector<fs::path> stack_;
+  std::vector<FoundFile> found_;
+};
+
+using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
+}  // namespace
+
+std::string join_display(std::string_view prefix, std::string_view name) {
+  if (prefix.empty()) return std::string(name);
+  std::string out(prefix);
+  if (!out.ends_with('/')) out += '/';
+  return out + std::string(name);
+}
+
+std::vector<FoundFile> list_files(const fs::path& dir, const std::string& prefix, FileFilter filter,
+                                  base::Diagnostics& diags) {
+  return Walker(dir, filter, diags).walk(dir, prefix);
+}
+
+base::Result<std::string> read_bytes(const fs::path& path) {
+  File f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return base::Error{"site/read", "cannot open: " + std::string(std::strerror(errno))};
+  std::string bytes;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) bytes.append(buffer, n);
+  if (std::ferror(f.get()))
+    return base::Error{"site/read", "cannot read: " + std::string(std::strerror(errno))};
+  return bytes;
+}
+
+base::Result<bool> write_bytes(const fs::path& path, std::string_view bytes) {
+  File f(std::fopen(path.c_str(), "wb"), &std::fclose);
+  const auto fail = [&] {
+    return base::Error{"site/write", "cannot write " + path.string() + ": " + std::strerror(errno)};
+  };
+  if (!f) return fail();
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f.get()) != bytes.size()) return fail();
+  if (std::fclose(f.release()) != 0) return fail();
+  return true;
+}
+
+std::vector<Source> read_sources(const std::vector<FoundFile>& files, base::Diagnostics& diags) {
+  std::vector<Source> sources;
+  sources.reserve(files.size());
+  for (const FoundFile& file : files) {
+    auto bytes = read_bytes(file.path);
+    if (!bytes) {
+      diags.report(base::Severity::kError, file.display, 0, 0, bytes.error().code,
+                   bytes.error().message + "; skipped");
+      continue;
+    }
+    sources.push_back({file.display, std::move(bytes).value()});
+  }
+  return sources;
+}
+
+}  // namespace newsarc::site

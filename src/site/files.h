@@ -1,0 +1,58 @@
+#pragma once
+// Internal to site: walking folders, reading and writing files, and the
+// parallel ingest shared by build and `newsarc ingest`.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
+#include "config/config.h"
+#include "ingest/ingest.h"
+
+namespace newsarc::site {
+
+/// A file found on disk and the name diagnostics give it.
+struct FoundFile {
+  std::filesystem::path path;
+  std::string display;  ///< "content/2023/p1.txt"
+};
+
+/// A file read into memory.
+struct Source {
+  std::string display;
+  std::string bytes;
+};
+
+/// Which files list_files returns.
+enum class FileFilter {
+  kContent,  ///< .txt, .md, .markdown; others get a `site/skip` note
+  kAll,
+};
+
+/// Regular files below `dir`, sorted by display name (`prefix` + "/" + the
+/// relative path). Dot files are skipped; symlinks that leave `dir`, dangle or
+/// loop are reported (`site/symlink`) and not followed.
+std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::string& prefix,
+                                  FileFilter filter, base::Diagnostics& diags);
+
+/// The whole file, or a `site/read` Error naming the system's reason.
+base::Result<std::string> read_bytes(const std::filesystem::path& path);
+
+/// Creates or replaces `path` with `bytes`; a `site/write` Error on failure.
+base::Result<bool> write_bytes(const std::filesystem::path& path, std::string_view bytes);
+
+/// Reads each file; an unreadable one is reported (`site/read`) and skipped.
+std::vector<Source> read_sources(const std::vector<FoundFile>& files, base::Diagnostics& diags);
+
+/// Ingests the sources on `jobs` threads (0 = hardware threads); records and
+/// diagnostics are put back in source order, so the result is the same for any N.
+std::vector<ingest::ArticleRecord> ingest_sources(const std::vector<Source>& sources,
+                                                  const config::SiteConfig& config, int jobs,
+                                                  base::Diagnostics& diags);
+
+/// "prefix/name", or "name" when prefix is empty.
+std::string join_display(std::string_view prefix, std::string_view name);
+
+}  // namespace newsarc::site

@@ -1,0 +1,130 @@
+// write_site on its own: staging, swapping, and what it refuses.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "site/site.h"
+
+namespace newsarc::site {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A temp folder removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "newsarc-write-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void touch(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+std::vector<std::string> entries(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(WriteSite, WritesEveryFileAndTheMarker) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  const auto result = write_site({{"index.html", "首页"}, {"a/b/index.html", "b"}}, out.string());
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  EXPECT_EQ(read(out / "index.html"), "首页");
+  EXPECT_EQ(read(out / "a/b/index.html"), "b");
+  EXPECT_TRUE(fs::is_regular_file(out / kOutputMarker));
+  EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"public"});  // no staging left
+}
+
+TEST(WriteSite, ReplacesItsOwnPreviousOutput) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  ASSERT_TRUE(write_site({{"old.html", "old"}, {"keep.html", "1"}}, out.string()).has_value());
+  ASSERT_TRUE(write_site({{"keep.html", "2"}}, out.string()).has_value());
+  EXPECT_FALSE(fs::exists(out / "old.html"));
+  EXPECT_EQ(read(out / "keep.html"), "2");
+  EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"public"});
+}
+
+TEST(WriteSite, AcceptsAnEmptyFolderAndATrailingSlash) {
+  TempDir tmp;
+  fs::create_directory(tmp.path() / "out");
+  ASSERT_TRUE(write_site({{"index.html", "x"}}, (tmp.path() / "out/").string()).has_value());
+  EXPECT_EQ(read(tmp.path() / "out/index.html"), "x");
+}
+
+TEST(WriteSite, RefusesAFolderItDidNotWrite) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "home";
+  touch(out / "thesis.tex", "precious");
+  const auto result = write_site({{"index.html", "x"}}, out.string());
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "site/not-ours");
+  EXPECT_EQ(read(out / "thesis.tex"), "precious");
+  EXPECT_EQ(entries(out), std::vector<std::string>{"thesis.tex"});
+  EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"home"});
+}
+
+TEST(WriteSite, RefusesAFileAndASymlink) {
+  TempDir tmp;
+  touch(tmp.path() / "file", "f");
+  fs::create_directory(tmp.path() / "real");
+  fs::create_directory_symlink(tmp.path() / "real", tmp.path() / "link");
+  for (const char* name : {"file", "link"}) {
+    const auto result = write_site({{"index.html", "x"}}, (tmp.path() / name).string());
+    ASSERT_FALSE(result.has_value()) << name;
+    EXPECT_EQ(result.error().code, "site/not-ours") << name;
+  }
+  EXPECT_EQ(read(tmp.path() / "file"), "f");
+  EXPECT_TRUE(fs::is_empty(tmp.path() / "real"));
+}
+
+TEST(WriteSite, RejectsPathsThatLeaveTheOutputFolder) {
+  const std::vector<std::string> bad = {"../escape.html", "/etc/passwd", "a/../../b",  "", "./a",
+                                        "a//b",           "a\\b",        kOutputMarker};
+  for (const std::string& path : bad) {
+    TempDir tmp;
+    const fs::path out = tmp.path() / "public";
+    const auto result = write_site({{"index.html", "x"}, {path, "bad"}}, out.string());
+    ASSERT_FALSE(result.has_value()) << path;
+    EXPECT_EQ(result.error().code, "site/bad-path") << path;
+    EXPECT_TRUE(fs::is_empty(tmp.path())) << path;  // nothing written at all
+  }
+}
+
+TEST(WriteSite, RemovesAStaleStagingFolderOfItsOwn) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  const fs::path stale = tmp.path() / ("public.tmp-" + std::to_string(::getpid()));
+  touch(stale / kOutputMarker, "");
+  touch(stale / "junk.html", "junk");
+  ASSERT_TRUE(write_site({{"index.html", "x"}}, out.string()).has_value());
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_FALSE(fs::exists(out / "junk.html"));
+}
+
+}  // namespace
+}  // namespace newsarc::site
