@@ -50,6 +50,17 @@ TEST(Layering, NoStageIncludesAStageAboveIt) {
   EXPECT_TRUE(violations.empty());
 }
 
+TEST(Layering, TheCheckCatchesAnUpwardInclude) {
+  auto dir = std::filesystem::temp_directory_path() / "newsarc-layering-check";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "text");
+  std::ofstream(dir / "text" / "bad.cc") << "#include \"render/render.h\"\n#include \"base/base.h\"\n";
+  auto violations = find_violations(dir);
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].include, "render");
+}
+
 TEST(Layering, EveryStageHasItsNarrowHeader) {
   for (const auto& stage : kStages) {
     if (stage == "cli") continue;
