@@ -31,8 +31,11 @@ void assign_ids(std::vector<ArticleRecord>& records, std::string_view path) {
   std::string base = id_base(path);
   for (std::size_t i = 0; i < records.size(); ++i) {
     ArticleRecord& r = records[i];
-    if (!r.id.empty()) continue;  // from front matter
-    if (!r.slug.empty())
+    // An id or slug from front matter is slugified too, so "../x" or "/etc"
+    // can never become an output path.
+    if (!r.id.empty())
+      r.id = text::slugify(r.id);
+    else if (!r.slug.empty())
       r.id = text::slugify(r.slug);
     else
       r.id = records.size() == 1 ? base : base + "-" + std::to_string(i + 1);
@@ -53,11 +56,12 @@ void distribute(const std::vector<Item>& items, std::vector<ArticleRecord>& reco
 
 void extract_metadata(std::vector<ArticleRecord>& records, std::string_view path,
                       const config::SiteConfig& config, base::Diagnostics& diags) {
+  // The extractors respect front matter themselves: given districts are
+  // canonicalised, given officials keep their names and gain printed posts.
+  const DistrictMatcher districts(config.districts);
   for (ArticleRecord& r : records) {
-    if (r.districts.empty()) r.districts = find_districts(r, config.districts);
-    std::vector<Person> from_front_matter = r.officials;
+    r.districts = districts.find(r);
     find_people(r);
-    if (!from_front_matter.empty()) r.officials = from_front_matter;
   }
   assign_dates(records, DateContext{path, config.default_year}, diags);
   assign_ids(records, path);
@@ -88,6 +92,12 @@ std::vector<ArticleRecord> ingest_markdown(std::string_view text, std::string_vi
   r.format = "markdown";
   base::Diagnostics local;
   auto [body, first_line] = apply_front_matter(text, path, r, local);
+  if (local.has_errors()) {
+    // Front matter that cannot be read, or a field of the wrong type: the
+    // article is reported once and skipped rather than built half right.
+    diags.append(std::move(local));
+    return {};
+  }
   if (body.data() == text.data() && first_line == 1) {
     // No front matter: a Markdown page, segmented like any other page.
     diags.append(std::move(local));

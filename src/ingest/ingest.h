@@ -92,7 +92,9 @@ std::vector<ArticleRecord> ingest_file(std::string_view bytes, std::string_view 
 std::vector<ArticleRecord> ingest_page(std::string_view text, std::string_view path,
                                        const config::SiteConfig& config, base::Diagnostics& diags);
 
-/// Ingests one Markdown file with optional front matter.
+/// Ingests one Markdown file with optional front matter. Front matter that is
+/// malformed, or a field of the wrong type or an unsafe slug, is an error and
+/// the file yields no record.
 std::vector<ArticleRecord> ingest_markdown(std::string_view text, std::string_view path,
                                            const config::SiteConfig& config,
                                            base::Diagnostics& diags);

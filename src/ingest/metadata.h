@@ -4,6 +4,7 @@
 // front_matter.cc.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,16 +32,42 @@ void assign_dates(std::vector<ArticleRecord>& page, const DateContext& ctx,
 /// "2023/02/a.txt" (month); kNone when there is none.
 PartialDate date_from_path(std::string_view path);
 
-/// Canonical names of the gazetteer districts named in the title, subtitle,
-/// body and captions; the longest alias wins, and an alias inside a longer
-/// organisation name counts. Sorted, without duplicates.
+/// Finds gazetteer districts in text. Build it once per gazetteer and share
+/// it read-only: aliases are indexed by their first code point, so a scan
+/// costs one lookup per character whatever the gazetteer's size.
+class DistrictMatcher {
+ public:
+  explicit DistrictMatcher(const std::vector<config::District>& gazetteer);
+  /// Canonical names of the districts named in the title, subtitle and body
+  /// (captions only when those name none); the longest alias wins at each
+  /// position, and an alias inside a longer organisation name counts
+  /// ("郑州市公安局高新区分局"). Districts already in `r` (front matter) are
+  /// canonicalised instead. Sorted, without duplicates.
+  std::vector<std::string> find(const ArticleRecord& r) const;
+  /// Canonical names for names or aliases ("高新区" -> "郑州高新区"); unknown
+  /// names are kept as given. Sorted, without duplicates.
+  std::vector<std::string> canonical(const std::vector<std::string>& given) const;
+  /// Marks in `found` (indexed like the gazetteer) the districts named in `s`.
+  void scan(std::string_view s, std::vector<bool>& found) const;
+
+ private:
+  struct Alias {
+    std::u32string text;
+    std::size_t district = 0;
+  };
+  std::vector<Alias> aliases_;  ///< by first code point, longer first
+  std::vector<std::string> names_;
+};
+
+/// DistrictMatcher(gazetteer).find(r), for one-off calls.
 std::vector<std::string> find_districts(const ArticleRecord& r,
                                         const std::vector<config::District>& gazetteer);
 
 /// Fills r.officials and r.other_people from the title and body: officials
 /// hold government, party or public-institution posts; company, university,
 /// hospital and association people go to other_people. Credited journalists
-/// are not repeated.
+/// are not repeated. Officials already in `r` (front matter) are kept; those
+/// without titles get the posts printed before their name in the body.
 void find_people(ArticleRecord& r);
 
 /// Splits Markdown front matter (YAML between "---" lines, or a JSON object)

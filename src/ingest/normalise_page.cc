@@ -1,5 +1,6 @@
 // The page normaliser: blocks -> reflowed pieces -> repairs -> column joins.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 
@@ -203,11 +204,12 @@ void remove_repeated_blocks(std::vector<RawBlock>& blocks, std::vector<Repair>& 
   blocks = std::move(kept);
 }
 
-std::string joined_text(const std::u32string& a, const std::u32string& b) {
-  // Latin words keep one space across the line end; CJK text joins directly.
-  bool latin = !a.empty() && !b.empty() && a.back() < 0x80 && std::isalnum(int(a.back())) &&
-               b.front() < 0x80 && std::isalnum(int(b.front()));
-  return text::to_utf8(a) + (latin ? " " : "") + text::to_utf8(b);
+// Latin words keep one space across a line end; CJK text joins directly:
+// "使用 New" + "York 模式" -> "使用 New York 模式", "郑州高" + "新区" -> "郑州高新区".
+void append_line(std::u32string& acc, const std::u32string& line) {
+  auto latin = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  if (!acc.empty() && !line.empty() && latin(acc.back()) && latin(line.front())) acc += U' ';
+  acc += line;
 }
 
 Piece make_piece(PieceKind kind, const Line& l, int gap) {
@@ -268,8 +270,7 @@ void reflow_block(const RawBlock& b, double width, std::vector<Piece>& out) {
       cur = make_piece(PieceKind::kText, l, gap);
       acc = l.text;
     } else {
-      std::string j = joined_text(acc, l.text);
-      acc = text::to_u32(j);
+      append_line(acc, l.text);
       cur.span.end_line = l.number;
     }
     bool short_line = width == 0 || display_width(l.text) < width - 1.5;

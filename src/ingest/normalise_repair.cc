@@ -50,11 +50,20 @@ std::size_t choose_keeper(const std::vector<Piece>& pieces,
 // Running text rather than a headline: long, wrapped over several lines, or
 // cut inside a clause ("……，营商环境", "张三表示：“我们").
 bool looks_like_running_text(const Piece& p) {
+  if (p.span.end_line > p.span.line) return true;
   std::u32string t = text::to_u32(p.text);
   bool clause = std::any_of(t.begin(), t.end(), [](char32_t c) {
     return c == U'，' || c == U',' || c == U'：' || c == U':';
   });
   return display_width(t) > 32 || p.span.end_line > p.span.line || clause || unclosed_quotes(t) > 0;
+}
+
+// The last few code points of a UTF-8 string, without decoding all of it (a
+// paragraph joined over thousands of column breaks stays linear).
+std::u32string tail(std::string_view s) {
+  std::size_t from = s.size() > 24 ? s.size() - 24 : 0;
+  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+  return text::to_u32(s.substr(from));
 }
 
 }  // namespace
@@ -94,8 +103,8 @@ void join_column_breaks(std::vector<Piece>& pieces) {
   for (Piece& p : pieces) {
     bool join =
         !out.empty() && p.kind == PieceKind::kText && p.block_start &&
-        !text::to_u32(p.text).starts_with(U"本报讯") && out.back().kind == PieceKind::kText &&
-        !ends_sentence(text::to_u32(out.back().text)) && looks_like_running_text(out.back());
+        !p.text.starts_with("本报讯") && out.back().kind == PieceKind::kText &&
+        !ends_sentence(tail(out.back().text)) && looks_like_running_text(out.back());
     if (!join) {
       out.push_back(std::move(p));
       continue;

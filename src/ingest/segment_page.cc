@@ -115,8 +115,24 @@ class Segmenter {
     }
   }
 
+  // A lone short line that does not end a sentence, right before a dateline,
+  // is that brief's headline even with a comma in it: "春风化雨，润物无声".
+  bool is_lone_headline(const Draft& d) const {
+    if (d.closed || !d.headline.empty() || d.body.size() != 1) return false;
+    const Piece& only = *d.body[0];
+    std::u32string t = text::to_u32(only.text);
+    return only.kind == PieceKind::kText && only.span.end_line == only.span.line &&
+           !ends_sentence(t) && display_width(t) <= 40;
+  }
+
   void on_text(const Piece& p) {
     Draft* d = current();
+    if (d && is_dateline(p) && is_lone_headline(*d)) {
+      d->headline.push_back(d->body[0]);
+      d->body.clear();
+      d->body.push_back(&p);
+      return;
+    }
     bool fresh = d && !d->closed && !d->has_text();  // a headline waiting for its body
     if (is_dateline(p) && !fresh) {
       start_article(p);
