@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -35,15 +36,30 @@ NodePtr parse(cmark_parser* parser, std::string_view markdown) {
   return NodePtr(cmark_parser_finish(parser), &cmark_node_free);
 }
 
-// The page's title is its only <h1>: "# Part one" in a body becomes <h2>.
-void shift_headings(cmark_node* root) {
+std::vector<cmark_node*> headings_of(cmark_node* root) {
+  std::vector<cmark_node*> out;
   IterPtr iter(cmark_iter_new(root), &cmark_iter_free);
   for (auto ev = cmark_iter_next(iter.get()); ev != CMARK_EVENT_DONE;
        ev = cmark_iter_next(iter.get())) {
     cmark_node* node = cmark_iter_get_node(iter.get());
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-      cmark_node_set_heading_level(node, std::max(2, cmark_node_get_heading_level(node)));
-    }
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
+      out.push_back(node);
+  }
+  return out;
+}
+
+// The page's title is its only <h1>, so the body's outline starts at <h2>
+// and never skips a level: a body whose only headings are "### 现场" gets
+// <h2>, and "## 甲 / #### 乙" becomes <h2>/<h3>.
+void shift_headings(cmark_node* root) {
+  const std::vector<cmark_node*> headings = headings_of(root);
+  int top = 6;
+  for (cmark_node* h : headings) top = std::min(top, cmark_node_get_heading_level(h));
+  int previous = 1;
+  for (cmark_node* h : headings) {
+    const int level = std::min(cmark_node_get_heading_level(h) - top + 2, previous + 1);
+    cmark_node_set_heading_level(h, std::min(level, 6));
+    previous = level;
   }
 }
 

@@ -4,11 +4,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/search.h"
 #include "render/templates.h"
 #include "render/views.h"
 
 namespace newsarc::render {
 namespace {
+
+// The site icon every page links to (so browsers do not ask for a missing
+// /favicon.ico): a front page with a red masthead and grey columns.
+constexpr const char* kFavicon =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+    "<rect x=\"3\" y=\"2\" width=\"26\" height=\"28\" fill=\"#fdfcf8\" stroke=\"#1b1b1b\" "
+    "stroke-width=\"2\"/><rect x=\"6\" y=\"5\" width=\"20\" height=\"6\" fill=\"#8a1c1c\"/>"
+    "<path d=\"M6 15h9M6 19h9M6 23h9M6 27h9M18 15h8M18 19h8M18 23h8\" stroke=\"#555555\" "
+    "stroke-width=\"2\"/></svg>\n";
 
 std::map<std::string, std::string> slugs_of(const std::vector<archive::PersonEntry>& people) {
   std::map<std::string, std::string> out;
@@ -88,6 +98,8 @@ RenderedSite render_site(const archive::Archive& archive, const config::SiteConf
     add_feeds(in, out);
     add_sitemaps(config, pages, out);
     add_exports(in, out);
+    out["favicon.svg"] = kFavicon;
+    search::add_search_index(archive, out);
   } catch (const std::exception& e) {
     report_exception(diags, e);
   }

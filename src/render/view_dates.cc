@@ -76,6 +76,20 @@ Json calendar_weeks(int year, int month, const DayMap& days) {
   return weeks;
 }
 
+// The month's dated articles day by day, in calendar order (day 0 holds the
+// month-only ones, listed apart).
+Json month_days(const SiteInput& in, int year, int month, const DayMap& days) {
+  Json out = Json::array();
+  for (const auto& [day, list] : days) {
+    if (day == 0 || list.empty()) continue;
+    out.push_back({{"label", day_label(year, month, day)},
+                   {"url", day_dir(year, month, day) + "index.html"},
+                   {"iso", std::to_string(year) + "-" + pad2(month) + "-" + pad2(day)},
+                   {"articles", article_items(in.archive, list)}});
+  }
+  return out;
+}
+
 Json month_link(int year, int month, const DayMap& days) {
   return {{"label", month_label(year, month)},
           {"url", month_dir(year, month) + "index.html"},
@@ -122,6 +136,7 @@ void add_month_pages(const SiteInput& in, std::vector<Page>& pages, int year, in
   extra["calendar_caption"] = title + "报道日历";
   const bool valid = month >= 1 && month <= 12;
   extra["weeks"] = valid ? calendar_weeks(year, month, days) : Json::array();
+  extra["days"] = month_days(in, year, month, days);
   add_list_pages(in,
                  {month_dir(year, month), "month.mustache", undated_day, title, title + "的报道",
                   crumbs, extra},

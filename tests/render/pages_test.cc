@@ -126,7 +126,7 @@ TEST_F(Pages, MarkdownBodyIsRenderedWithHeadingsFromH2) {
   const auto& html = page("articles/md/index.html");
   EXPECT_TRUE(contains(html, "<strong>东湖</strong>"));
   EXPECT_TRUE(contains(html, "<h2>第一部分</h2>"));
-  EXPECT_TRUE(contains(html, "<h2>现场</h2>"));
+  EXPECT_TRUE(contains(html, "<h3>现场</h3>"));
   EXPECT_TRUE(contains(html, "<table>"));
   EXPECT_EQ(count_of(html, "<h1"), 1u);
 }

@@ -1,0 +1,131 @@
+#pragma once
+// Internal to render: the static full-text search index, written under
+// `search/` and read by assets/search.js. Files: search_terms.cc (folding,
+// terms, hashing, the shard codec), search_index.cc (documents, postings,
+// output files).
+//
+// Output (doc numbers are archive order, so 0 is the newest article):
+//   search/manifest.json      documents, shard count, doc chunk size, year
+//                             ranges, facet lists, version hash
+//   search/shards/<n>.bin     the terms whose FNV-1a hash mod shards is n
+//   search/meta/<k>.json      metadata of docs [k*chunk, (k+1)*chunk)
+//   search/text/<doc>.json    {"f": fields, "b": first body field}: the text
+//                             that matches are verified against and snippets cut from
+//   search/t2s.json           {"from", "to"}: ICU Traditional-Simplified per character
+//
+// Shard layout (varints are LEB128):
+//   "NSX2", varint term count, then per term (terms in byte order):
+//   varint byte length, term bytes, varint posting count, varint postings byte
+//   length, then per posting one varint: doc delta (the first: the doc) * 4 +
+//   code, where code 0, 1, 2 stand for info 0x18, 0x28, 0x38 (body text, once,
+//   twice, three times: 86% of postings) and code 3 is followed by the info byte.
+// The info byte: low nibble = FieldBit mask, high nibble = count, capped at 15.
+// Besides text terms, shards hold facet terms "d:<district>" and "o:<official>"
+// (':' is never part of a text term).
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "archive/archive.h"
+#include "base/base.h"
+#include "render/render.h"
+
+namespace newsarc::render::search {
+
+/// The field a term occurs in; weights are applied by the query side.
+enum FieldBit : std::uint8_t { kTitle = 1, kOfficial = 2, kDistrict = 4, kBody = 8 };
+
+/// How the index is cut up; defaults scale from a dozen articles to 100k.
+struct IndexOptions {
+  std::size_t target_shard_bytes = 12 * 1024;  ///< shard count = next 2^k of total / this
+  std::size_t max_shards = 4096;
+  std::size_t meta_chunk = 8;  ///< documents per search/meta file
+};
+
+/// Search folding applied code point by code point (text::fold_for_search of
+/// each one, cached), the way search.js folds: "張ＡＢ" -> "张ab".
+class Folder {
+ public:
+  /// The folded text.
+  std::u32string fold(std::string_view utf8);
+  /// The folding of one code point.
+  const std::u32string& fold(char32_t c);
+
+ private:
+  std::vector<std::int32_t> bmp_ = std::vector<std::int32_t>(0x10000, -1);  ///< into folds_
+  std::unordered_map<char32_t, std::size_t> astral_;                        ///< into folds_
+  std::deque<std::u32string> folds_;  ///< a deque: references stay valid
+};
+
+/// Letters, digits and Han characters: what terms are made of. Punctuation,
+/// spaces and symbols split runs.
+bool is_indexable(char32_t c);
+/// Han characters (text::is_han, and "〇"): these get single-character terms.
+bool is_han_like(char32_t c);
+
+/// One posting: a document and its info byte.
+struct Posting {
+  std::uint32_t doc = 0;
+  std::uint8_t info = 0;
+  bool operator==(const Posting&) const = default;
+};
+
+/// A term's key while building: two code points packed ("高新"), or one.
+using TermKey = std::uint64_t;
+/// The key of a bigram (second = 0 for a single character).
+TermKey term_key(char32_t first, char32_t second = 0);
+/// The term's UTF-8 text.
+std::string term_text(TermKey key);
+
+/// Appends the keys of the terms in one folded field: every adjacent pair in
+/// a run of indexable characters, and every Han character alone when `unigrams`.
+void field_terms(std::u32string_view folded, bool unigrams, std::vector<TermKey>& out);
+
+/// A folded query split at whitespace: "张红军 高新区" -> {"张红军", "高新区"}.
+std::vector<std::u32string> split_query(std::u32string_view folded);
+/// The index terms whose postings are intersected for one query term: all
+/// bigrams of a run of up to 5 characters, a covering subset of longer runs,
+/// the character of a one-Han-character run. Empty when nothing is indexable.
+std::vector<std::string> query_terms(std::u32string_view term);
+/// True when query_terms' intersection is exactly the documents that contain
+/// the term (one bigram, or one Han character), so no verification is needed.
+bool is_exact(std::u32string_view term);
+
+/// FNV-1a, 32 bits, of the bytes.
+std::uint32_t fnv1a(std::string_view bytes);
+/// The shard a term lives in.
+std::size_t shard_of(std::string_view term, std::size_t shards);
+
+/// A term's postings in document order.
+using PostingMap = std::map<std::string, std::vector<Posting>>;
+/// Encodes the terms of one shard (PostingMap order is byte order).
+std::string encode_shard(const PostingMap& terms);
+/// Decodes a shard; fails with `render/bad-shard` on malformed bytes.
+base::Result<PostingMap> decode_shard(std::string_view bytes);
+
+/// One searchable field of a document.
+struct Field {
+  FieldBit bit = kBody;
+  std::string text;
+};
+/// A document's fields: title and subtitle, officials, districts with their
+/// aliases, then the body (paragraphs, headings, captions, credits).
+struct SearchDoc {
+  std::vector<Field> fields;
+  std::size_t body_start = 0;  ///< index of the first body field
+};
+/// The searchable fields of archive.articles[index].
+SearchDoc search_doc(const archive::Archive& archive, std::size_t index);
+/// The text a match is verified against: the fields joined by "\n".
+std::string joined_text(const SearchDoc& doc);
+
+/// Writes the search index of `archive` under `search/` in `out`.
+void add_search_index(const archive::Archive& archive, RenderedSite& out,
+                      const IndexOptions& options = {});
+
+}  // namespace newsarc::render::search

@@ -1,0 +1,309 @@
+// The search index: searchable documents, postings cut into shards by term
+// hash, document metadata in chunks, per-document text, the manifest and the
+// Traditional -> Simplified table of the query side (search.h has the layout).
+#include "render/search.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "render/views.h"
+#include "text/text.h"
+
+namespace newsarc::render::search {
+namespace {
+
+constexpr std::size_t kFacetOfficials = 200;  // the manifest lists the most frequent ones
+constexpr std::pair<char32_t, char32_t> kT2sRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}};
+
+std::string dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Term key -> dense term number, by open addressing with linear probing: the
+// index looks up every character pair of the corpus (10^8 times for 10k articles).
+class TermTable {
+ public:
+  std::uint32_t id(TermKey key) {  // key != 0: a term's first code point is never 0
+    if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+    std::size_t i = slot_of(key);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i].key == 0) {
+      slots_[i] = {key, static_cast<std::uint32_t>(keys_.size())};
+      keys_.push_back(key);
+    }
+    return slots_[i].id;
+  }
+  const std::vector<TermKey>& keys() const { return keys_; }
+
+ private:
+  struct Slot {
+    TermKey key = 0;
+    std::uint32_t id = 0;
+  };
+  std::size_t slot_of(TermKey key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (slots_.size() - 1);
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(old.size() * 2, 1024), Slot{});
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      std::size_t i = slot_of(s.key);
+      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::vector<TermKey> keys_;
+};
+
+// Postings while building: text terms by term number, facet terms by text.
+struct Postings {
+  TermTable terms;
+  std::vector<std::vector<Posting>> text;
+  PostingMap facets;
+};
+
+const std::vector<std::string>* aliases_of(const archive::Archive& archive,
+                                           const std::string& district) {
+  for (const auto& d : archive.districts)
+    if (d.district.name == district) return &d.district.aliases;
+  return nullptr;
+}
+
+std::vector<std::string> official_names(const ingest::ArticleRecord& r) {
+  std::vector<std::string> names;
+  for (const auto& p : r.officials)
+    if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
+  return names;
+}
+
+void add_body(const ingest::ArticleRecord& r, SearchDoc& doc) {
+  auto add = [&](const std::string& s) {
+    if (!s.empty()) doc.fields.push_back({kBody, s});
+  };
+  for (const auto& block : r.body) add(block.text);
+  if (r.body.empty() && !r.markdown.empty()) add(markdown_to_text(r.markdown));
+  for (const auto& caption : r.captions) add(caption);
+  for (const auto* names : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits})
+    for (const auto& name : *names) add(name);
+}
+
+// One occurrence of a term in field `bit` of document `doc` (documents come
+// in order, so the document's posting, if any, is the last one).
+void add_occurrence(std::vector<Posting>& list, std::uint32_t doc, std::uint8_t bit) {
+  if (list.empty() || list.back().doc != doc) {
+    list.push_back({doc, static_cast<std::uint8_t>(bit | 0x10)});
+    return;
+  }
+  Posting& p = list.back();
+  p.info |= bit;
+  if ((p.info >> 4) < 15) p.info += 0x10;
+}
+
+void add_doc_terms(const SearchDoc& doc, std::uint32_t id, Folder& folder, Postings& index) {
+  std::vector<TermKey> keys;
+  for (const Field& f : doc.fields) {
+    keys.clear();
+    field_terms(folder.fold(f.text), true, keys);
+    for (TermKey k : keys) {
+      const std::uint32_t term = index.terms.id(k);
+      if (term == index.text.size()) index.text.emplace_back();
+      add_occurrence(index.text[term], id, f.bit);
+    }
+  }
+}
+
+void add_facet_terms(const ingest::ArticleRecord& r, std::uint32_t id, Postings& index) {
+  for (const auto& d : r.districts) {
+    auto& list = index.facets["d:" + d];
+    if (list.empty() || list.back().doc != id) list.push_back({id, kDistrict | 0x10});
+  }
+  for (const auto& name : official_names(r))
+    index.facets["o:" + name].push_back({id, kOfficial | 0x10});
+}
+
+// About the bytes a term takes in a shard: its text, three varints, postings
+// (1.3 bytes each on average).
+std::size_t encoded_size(std::size_t term_bytes, std::size_t postings) {
+  return term_bytes + 4 + postings + postings / 3;
+}
+
+std::size_t shard_count(const Postings& index, const IndexOptions& options) {
+  std::size_t total = 0;
+  for (const auto& list : index.text) total += encoded_size(6, list.size());
+  for (const auto& [term, list] : index.facets) total += encoded_size(term.size(), list.size());
+  const std::size_t wanted = total / std::max<std::size_t>(options.target_shard_bytes, 1) + 1;
+  return std::clamp<std::size_t>(std::bit_ceil(wanted), 1,
+                                 std::max<std::size_t>(options.max_shards, 1));
+}
+
+std::vector<PostingMap> make_shards(Postings& index, const IndexOptions& options) {
+  std::vector<PostingMap> shards(shard_count(index, options));
+  for (std::size_t id = 0; id < index.text.size(); ++id) {
+    std::string term = term_text(index.terms.keys()[id]);
+    auto& shard = shards[shard_of(term, shards.size())];
+    shard.emplace(std::move(term), std::move(index.text[id]));
+  }
+  for (auto& [term, list] : index.facets)
+    shards[shard_of(term, shards.size())].emplace(term, std::move(list));
+  return shards;
+}
+
+Json meta_item(const ingest::ArticleRecord& r) {
+  return {{"u", article_url(r)},
+          {"t", r.display_title},
+          {"d", format_date(r.date)},
+          {"i", r.date.iso()},
+          {"y", r.date.precision == ingest::DatePrecision::kNone ? 0 : r.date.year},
+          {"ds", r.districts},
+          {"o", official_names(r)}};
+}
+
+void add_meta_chunks(const archive::Archive& archive, std::size_t chunk, RenderedSite& files) {
+  const auto& articles = archive.articles;
+  for (std::size_t first = 0, k = 0; first < articles.size(); first += chunk, ++k) {
+    Json items = Json::array();
+    for (std::size_t i = first; i < std::min(first + chunk, articles.size()); ++i)
+      items.push_back(meta_item(articles[i]));
+    files["search/meta/" + std::to_string(k) + ".json"] = dump(items);
+  }
+}
+
+std::string text_file(const SearchDoc& doc) {
+  Json fields = Json::array();
+  for (const Field& f : doc.fields) fields.push_back(f.text);
+  return dump({{"f", std::move(fields)}, {"b", doc.body_start}});
+}
+
+// ICU's Traditional-Simplified over every Han character of the basic block and
+// extension A that it changes: search.js needs no ICU.
+std::string t2s_table(Folder& folder) {
+  std::u32string from, to;
+  for (const auto& [first, last] : kT2sRanges) {
+    for (char32_t c = first; c <= last; ++c) {
+      const std::u32string& f = folder.fold(c);
+      if (f.size() == 1 && f[0] != c && is_han_like(f[0])) {
+        from.push_back(c);
+        to.push_back(f[0]);
+      }
+    }
+  }
+  return dump({{"from", text::to_utf8(from)}, {"to", text::to_utf8(to)}});
+}
+
+// Runs of equal years in archive order (one per year: the order is by date).
+Json year_ranges(const archive::Archive& archive) {
+  Json years = Json::array();
+  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+    const auto& date = archive.articles[i].date;
+    const int year = date.precision == ingest::DatePrecision::kNone ? 0 : date.year;
+    if (!years.empty() && years.back()["year"] == year)
+      years.back()["count"] = years.back()["count"].get<std::size_t>() + 1;
+    else
+      years.push_back({{"year", year}, {"first", i}, {"count", 1}});
+  }
+  return years;
+}
+
+Json facet_lists(const archive::Archive& archive) {
+  Json districts = Json::array();
+  for (const auto& d : archive.districts)
+    districts.push_back({{"name", d.district.name}, {"count", d.articles.size()}});
+  // Most frequent first; ties keep the archive's pinyin order (stable sort).
+  std::vector<const archive::PersonEntry*> people;
+  for (const auto& p : archive.officials) people.push_back(&p);
+  std::stable_sort(people.begin(), people.end(), [](const auto* a, const auto* b) {
+    return a->appearances.size() > b->appearances.size();
+  });
+  if (people.size() > kFacetOfficials) people.resize(kFacetOfficials);
+  Json officials = Json::array();
+  for (const auto* p : people)
+    officials.push_back({{"name", p->name}, {"count", p->appearances.size()}});
+  return {{"districts", std::move(districts)}, {"officials", std::move(officials)}};
+}
+
+// A hash of every index file, so a new build's files are not mixed with cached old ones.
+std::string version_of(const RenderedSite& files) {
+  std::string hashes;
+  for (const auto& [path, bytes] : files) {
+    const std::uint32_t h = fnv1a(path) ^ fnv1a(bytes);
+    hashes.append(reinterpret_cast<const char*>(&h), sizeof h);
+  }
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", fnv1a(hashes));
+  return hex;
+}
+
+std::string manifest(const archive::Archive& archive, std::size_t shards,
+                     const IndexOptions& options, const std::string& version) {
+  Json m = {
+      {"format", 1},
+      {"version", version},
+      {"documents", archive.articles.size()},
+      {"shards", shards},
+      {"chunk", options.meta_chunk},
+      {"fields",
+       {{"title", kTitle}, {"official", kOfficial}, {"district", kDistrict}, {"body", kBody}}},
+      {"years", year_ranges(archive)}};
+  m.update(facet_lists(archive));
+  return dump(m) + "\n";
+}
+
+}  // namespace
+
+SearchDoc search_doc(const archive::Archive& archive, std::size_t index) {
+  const ingest::ArticleRecord& r = archive.articles[index];
+  SearchDoc doc;
+  auto add = [&](FieldBit bit, const std::string& s) {
+    if (!s.empty()) doc.fields.push_back({bit, s});
+  };
+  add(kTitle, r.display_title);
+  if (r.subtitle) add(kTitle, *r.subtitle);
+  for (const auto& name : official_names(r)) add(kOfficial, name);
+  for (const auto& d : r.districts) {
+    add(kDistrict, d);
+    if (const auto* aliases = aliases_of(archive, d))
+      for (const auto& alias : *aliases) add(kDistrict, alias);
+  }
+  doc.body_start = doc.fields.size();
+  add_body(r, doc);
+  return doc;
+}
+
+std::string joined_text(const SearchDoc& doc) {
+  std::string out;
+  for (const Field& f : doc.fields) {
+    if (!out.empty()) out += '\n';
+    out += f.text;
+  }
+  return out;
+}
+
+void add_search_index(const archive::Archive& archive, RenderedSite& out,
+                      const IndexOptions& options) {
+  Folder folder;
+  Postings index;
+  RenderedSite files;
+  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+    const SearchDoc doc = search_doc(archive, i);
+    add_doc_terms(doc, static_cast<std::uint32_t>(i), folder, index);
+    add_facet_terms(archive.articles[i], static_cast<std::uint32_t>(i), index);
+    files["search/text/" + std::to_string(i) + ".json"] = text_file(doc);
+  }
+  const std::size_t chunk = std::max<std::size_t>(options.meta_chunk, 1);
+  add_meta_chunks(archive, chunk, files);
+  const std::vector<PostingMap> shards = make_shards(index, options);
+  for (std::size_t n = 0; n < shards.size(); ++n)
+    files["search/shards/" + std::to_string(n) + ".bin"] = encode_shard(shards[n]);
+  files["search/t2s.json"] = t2s_table(folder);
+  files["search/manifest.json"] =
+      manifest(archive, shards.size(), {options.target_shard_bytes, options.max_shards, chunk},
+               version_of(files));
+  for (auto& [path, bytes] : files) out[path] = std::move(bytes);
+}
+
+}  // namespace newsarc::render::search

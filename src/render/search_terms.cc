@@ -1,0 +1,247 @@
+// Search terms: folding code point by code point, runs of indexable
+// characters, bigrams, query terms, FNV-1a and the shard codec. search.js
+// implements the same rules; tests/search_cases.json is checked against both.
+#include "render/search.h"
+
+#include <algorithm>
+
+#include "text/text.h"
+
+namespace newsarc::render::search {
+namespace {
+
+constexpr std::string_view kShardMagic = "NSX2";
+// The info bytes that posting codes 0, 1, 2 stand for; code 3: the byte follows.
+constexpr std::uint8_t kCodedInfo[] = {kBody | 0x10, kBody | 0x20, kBody | 0x30};
+constexpr std::uint64_t kExplicitInfo = 3;
+// Non-ASCII code points that split runs (search.js has the same table).
+constexpr std::pair<char32_t, char32_t> kSeparators[] = {
+    {0x80, 0xBF},         // Latin-1 punctuation and symbols: "·" "§"
+    {0xD7, 0xD7},         // "×"
+    {0xF7, 0xF7},         // "÷"
+    {0x2000, 0x2BFF},     // general punctuation, symbols, arrows, shapes: "—" "…" "①"
+    {0x3000, 0x303F},     // CJK punctuation: "。" "《" "〔"
+    {0xE000, 0xF8FF},     // private use
+    {0xFE10, 0xFE6F},     // vertical, compatibility and small forms
+    {0xFF00, 0xFFFF},     // full-width punctuation left after NFKC: "｢"; specials
+    {0x1F000, 0x1FFFF},   // emoji and pictographs
+    {0xE0000, 0x10FFFF},  // tags, variation selectors, private use planes
+};
+
+constexpr std::size_t kWholeRunLimit = 5;  // longer runs use a covering subset of bigrams
+
+void put_varint(std::uint64_t v, std::string& out) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Reads what put_varint wrote; every read checks the end of the input.
+struct Reader {
+  std::string_view bytes;
+  std::size_t pos = 0;
+
+  bool varint(std::uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64 && pos < bytes.size(); shift += 7) {
+      const auto b = static_cast<unsigned char>(bytes[pos++]);
+      v |= std::uint64_t(b & 0x7F) << shift;
+      if (b < 0x80) return true;
+    }
+    return false;
+  }
+  bool take(std::size_t n, std::string_view& out) {
+    if (n > bytes.size() - pos) return false;
+    out = bytes.substr(pos, n);
+    pos += n;
+    return true;
+  }
+};
+
+base::Error bad_shard(std::string message) {
+  return base::Error{"render/bad-shard", std::move(message)};
+}
+
+bool read_postings(Reader& r, std::vector<Posting>& out) {
+  std::uint64_t count = 0, length = 0, doc = 0;
+  std::string_view block;
+  if (!r.varint(count) || !r.varint(length) || !r.take(length, block)) return false;
+  Reader p{block};
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t v = 0;
+    std::string_view info;
+    if (!p.varint(v) || (v % 4 == kExplicitInfo && !p.take(1, info))) return false;
+    doc += v / 4;
+    out.push_back({static_cast<std::uint32_t>(doc), v % 4 == kExplicitInfo
+                                                        ? static_cast<std::uint8_t>(info[0])
+                                                        : kCodedInfo[v % 4]});
+  }
+  return p.pos == block.size();
+}
+
+void put_posting(std::uint32_t delta, std::uint8_t info, std::string& out) {
+  const auto* coded = std::find(std::begin(kCodedInfo), std::end(kCodedInfo), info);
+  const std::uint64_t code = coded == std::end(kCodedInfo) ? kExplicitInfo : coded - kCodedInfo;
+  put_varint(std::uint64_t(delta) * 4 + code, out);
+  if (code == kExplicitInfo) out.push_back(static_cast<char>(info));
+}
+
+// Appends s[i, i + n) unless it is already there.
+void add_term(std::u32string_view s, std::size_t i, std::size_t n, std::vector<std::string>& out) {
+  std::string t = text::to_utf8(s.substr(i, n));
+  if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+}
+
+// The terms of one run s[begin, end) of indexable characters.
+void run_terms(std::u32string_view s, std::size_t begin, std::size_t end,
+               std::vector<std::string>& out) {
+  const std::size_t length = end - begin;
+  if (length == 1) {
+    if (is_han_like(s[begin])) add_term(s, begin, 1, out);
+    return;
+  }
+  // "智能传感器产业" (7): 智能, 传感, 器产, 产业 cover every character.
+  const std::size_t step = length <= kWholeRunLimit ? 1 : 2;
+  for (std::size_t i = begin; i + 1 < end; i += step) add_term(s, i, 2, out);
+  if (step == 2 && length % 2 == 1) add_term(s, end - 2, 2, out);
+}
+
+}  // namespace
+
+const std::u32string& Folder::fold(char32_t c) {
+  if (c < 0x10000 && bmp_[c] >= 0) return folds_[bmp_[c]];
+  if (c >= 0x10000)
+    if (auto it = astral_.find(c); it != astral_.end()) return folds_[it->second];
+  const auto index = folds_.size();
+  folds_.push_back(text::to_u32(text::fold_for_search(text::to_utf8(c))));
+  if (c < 0x10000)
+    bmp_[c] = static_cast<std::int32_t>(index);
+  else
+    astral_.emplace(c, index);
+  return folds_.back();
+}
+
+std::u32string Folder::fold(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (char32_t c : text::to_u32(utf8)) {
+    if (c < 0x80)
+      out.push_back(c >= U'A' && c <= U'Z' ? c + 32 : c);
+    else
+      out += fold(c);
+  }
+  return out;
+}
+
+bool is_han_like(char32_t c) {
+  return text::is_han(c) || c == 0x3007;  // "二〇二三年"
+}
+
+bool is_indexable(char32_t c) {
+  if (c < 0x80)
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  if (is_han_like(c)) return true;
+  return std::none_of(std::begin(kSeparators), std::end(kSeparators),
+                      [c](const auto& r) { return c >= r.first && c <= r.second; });
+}
+
+TermKey term_key(char32_t first, char32_t second) {
+  return (TermKey(first) << 21) | TermKey(second);
+}
+
+std::string term_text(TermKey key) {
+  const auto second = static_cast<char32_t>(key & 0x1FFFFF);
+  std::string out = text::to_utf8(static_cast<char32_t>(key >> 21));
+  if (second != 0) out += text::to_utf8(second);
+  return out;
+}
+
+void field_terms(std::u32string_view s, bool unigrams, std::vector<TermKey>& out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_indexable(s[i])) continue;
+    if (unigrams && is_han_like(s[i])) out.push_back(term_key(s[i]));
+    if (i + 1 < s.size() && is_indexable(s[i + 1])) out.push_back(term_key(s[i], s[i + 1]));
+  }
+}
+
+std::vector<std::u32string> split_query(std::u32string_view folded) {
+  std::vector<std::u32string> terms;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] <= U' ') ++i;
+    const std::size_t begin = i;
+    while (i < folded.size() && folded[i] > U' ') ++i;
+    if (i > begin) terms.emplace_back(folded.substr(begin, i - begin));
+  }
+  return terms;
+}
+
+std::vector<std::string> query_terms(std::u32string_view term) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < term.size()) {
+    while (i < term.size() && !is_indexable(term[i])) ++i;
+    const std::size_t begin = i;
+    while (i < term.size() && is_indexable(term[i])) ++i;
+    if (i > begin) run_terms(term, begin, i, out);
+  }
+  return out;
+}
+
+bool is_exact(std::u32string_view term) {
+  if (!std::all_of(term.begin(), term.end(), is_indexable)) return false;
+  return term.size() == 2 || (term.size() == 1 && is_han_like(term[0]));
+}
+
+std::uint32_t fnv1a(std::string_view bytes) {
+  std::uint32_t h = 2166136261u;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::size_t shard_of(std::string_view term, std::size_t shards) {
+  return shards <= 1 ? 0 : fnv1a(term) % shards;
+}
+
+std::string encode_shard(const PostingMap& terms) {
+  std::string out(kShardMagic);
+  put_varint(terms.size(), out);
+  std::string block;
+  for (const auto& [term, postings] : terms) {
+    put_varint(term.size(), out);
+    out += term;
+    block.clear();
+    std::uint32_t previous = 0;
+    for (const Posting& p : postings) {
+      put_posting(p.doc - previous, p.info, block);
+      previous = p.doc;
+    }
+    put_varint(postings.size(), out);
+    put_varint(block.size(), out);
+    out += block;
+  }
+  return out;
+}
+
+base::Result<PostingMap> decode_shard(std::string_view bytes) {
+  if (!bytes.starts_with(kShardMagic)) return bad_shard("not a search shard");
+  Reader r{bytes, kShardMagic.size()};
+  std::uint64_t count = 0;
+  if (!r.varint(count)) return bad_shard("truncated header");
+  PostingMap terms;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t length = 0;
+    std::string_view term;
+    if (!r.varint(length) || !r.take(length, term)) return bad_shard("truncated term");
+    if (!read_postings(r, terms[std::string(term)])) return bad_shard("bad postings");
+  }
+  if (r.pos != bytes.size()) return bad_shard("trailing bytes");
+  return terms;
+}
+
+}  // namespace newsarc::render::search

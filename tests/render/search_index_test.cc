@@ -1,0 +1,255 @@
+// The search index: folding and terms (against the table search.js is tested
+// with too), the shard codec, the files written, and recall of the query path.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.h"
+#include "render/search.h"
+#include "text/text.h"
+
+namespace newsarc::render::search {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> texts(const std::vector<std::u32string>& terms) {
+  std::vector<std::string> out;
+  for (const auto& t : terms) out.push_back(text::to_utf8(t));
+  return out;
+}
+
+TEST(SearchCases, QuerySideMatchesTheSharedTable) {
+  const Json table = Json::parse(read_file(NEWSARC_SOURCE_DIR "/tests/search_cases.json"));
+  ASSERT_GE(table["cases"].size(), 20u);
+  Folder folder;
+  for (const auto& c : table["cases"]) {
+    const std::string query = c["query"];
+    const auto terms = split_query(folder.fold(query));
+    EXPECT_EQ(texts(terms), c["folded"].get<std::vector<std::string>>()) << query;
+    ASSERT_EQ(terms.size(), c["terms"].size()) << query;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      EXPECT_EQ(query_terms(terms[i]), c["terms"][i].get<std::vector<std::string>>()) << query;
+      EXPECT_EQ(is_exact(terms[i]), c["exact"][i].get<bool>()) << query;
+    }
+    // Per-code-point folding agrees with folding the whole string.
+    EXPECT_EQ(text::to_utf8(folder.fold(query)), text::fold_for_search(query)) << query;
+  }
+  for (const auto& h : table["hashes"])
+    EXPECT_EQ(fnv1a(h["term"].get<std::string>()), h["fnv1a"].get<std::uint32_t>()) << h["term"];
+}
+
+std::vector<std::string> field_term_texts(std::string_view s) {
+  Folder folder;
+  std::vector<TermKey> keys;
+  field_terms(folder.fold(s), true, keys);
+  std::vector<std::string> out;
+  for (TermKey k : keys) out.push_back(term_text(k));
+  return out;
+}
+
+using Terms = std::vector<std::string>;
+
+TEST(FieldTerms, HanRunsGiveCharactersAndBigrams) {
+  EXPECT_EQ(field_term_texts("王小明"), (Terms{"王", "王小", "小", "小明", "明"}));
+}
+
+TEST(FieldTerms, PunctuationAndSpacesSplitRuns) {
+  EXPECT_EQ(field_term_texts("东湖，西岭"), (Terms{"东", "东湖", "湖", "西", "西岭", "岭"}));
+  EXPECT_EQ(field_term_texts("ab cd"), (Terms{"ab", "cd"}));
+  EXPECT_EQ(field_term_texts("“甲”"), (Terms{"甲"}));
+}
+
+TEST(FieldTerms, LatinAndDigitsGiveBigramsOnly) {
+  EXPECT_EQ(field_term_texts("Ｇ5路"), (Terms{"g5", "5路", "路"}));
+  EXPECT_EQ(field_term_texts("x"), Terms{});
+}
+
+TEST(FieldTerms, TraditionalTextIsFoldedFirst) {
+  EXPECT_EQ(field_term_texts("東湖"), field_term_texts("东湖"));
+}
+
+TEST(Indexable, SeparatorsAndLetters) {
+  for (char32_t c : {U'，', U'。', U'·', U'—', U'《', U'★', U' ', U'-', char32_t(0x1F600)})
+    EXPECT_FALSE(is_indexable(c)) << std::hex << std::uint32_t(c);
+  for (char32_t c : {U'东', U'〇', U'a', U'7', U'é', U'カ', U'д', char32_t(0x20000)})
+    EXPECT_TRUE(is_indexable(c)) << std::hex << std::uint32_t(c);
+}
+
+TEST(ShardOf, StaysInRange) {
+  EXPECT_EQ(shard_of("东湖", 1), 0u);
+  for (const char* t : {"东湖", "ab", "o:王小明"}) EXPECT_LT(shard_of(t, 64), 64u);
+  EXPECT_EQ(shard_of("东湖", 64), fnv1a("东湖") % 64);
+}
+
+TEST(ShardCodec, RoundTrips) {
+  const PostingMap terms = {
+      {"东湖", {{0, 0x11}, {7, 0x28}, {300, 0x18}, {301, 0x38}, {90000, 0xF8}}},
+      {"d:东湖区", {{3, 0x14}}},
+      {"ab", {}}};
+  const auto decoded = decode_shard(encode_shard(terms));
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(*decoded, terms);
+}
+
+TEST(ShardCodec, RejectsDamage) {
+  const std::string bytes = encode_shard({{"东湖", {{0, 0x11}, {7, 0x28}}}});
+  EXPECT_EQ(decode_shard("PK\x03\x04").error().code, "render/bad-shard");
+  for (std::size_t cut = 4; cut < bytes.size(); ++cut)
+    EXPECT_FALSE(decode_shard(bytes.substr(0, cut)).has_value()) << cut;
+  EXPECT_FALSE(decode_shard(bytes + "x").has_value());
+}
+
+// ---- the index files of a small invented archive --------------------------
+
+ingest::ArticleRecord record(std::string id, std::string title, std::string date,
+                             std::vector<std::string> districts, std::vector<std::string> officials,
+                             std::vector<std::string> paragraphs) {
+  ingest::ArticleRecord r;
+  r.id = std::move(id);
+  r.title = title;
+  r.display_title = std::move(title);
+  const int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));
+  r.date = {y, m, std::stoi(date.substr(8, 2)), ingest::DatePrecision::kDay};
+  r.districts = std::move(districts);
+  for (auto& name : officials) r.officials.push_back({std::move(name), {"区长"}, {}});
+  for (auto& p : paragraphs) r.body.push_back({ingest::BlockKind::kParagraph, std::move(p), {}});
+  return r;
+}
+
+config::SiteConfig small_config() {
+  config::SiteConfig c;
+  c.districts = {{"东湖区", {"东湖"}, "", "donghu"}, {"西岭区", {"西岭"}, "", "xiling"}};
+  return c;
+}
+
+archive::Archive small_archive() {
+  std::vector<ingest::ArticleRecord> records = {
+      record("a1", "東湖區春季植树", "2023-03-05", {"东湖区"}, {"周明远"},
+             {"本报讯 东湖区召开植树动员会。", "周明远出席。"}),
+      record("a2", "西岭夜市开市", "2024-06-01", {"西岭区"}, {},
+             {"西岭区夜市今晚开市，周明远的名字不在此处出现为官员。"}),
+      record("a3", "两区联合举办ＡＢＣ论坛", "2024-01-10", {"东湖区", "西岭区"}, {"林建华"},
+             {"论坛在西岭举行。"}),
+  };
+  base::Diagnostics diags;
+  return archive::build_archive(std::move(records), small_config(), diags);
+}
+
+struct Built {
+  archive::Archive archive;
+  RenderedSite site;
+  Json manifest;
+};
+
+Built build_small() {
+  Built b{small_archive(), {}, {}};
+  add_search_index(b.archive, b.site);
+  b.manifest = Json::parse(b.site.at("search/manifest.json"));
+  return b;
+}
+
+PostingMap shard_holding(const Built& b, const std::string& term) {
+  const std::size_t n = shard_of(term, b.manifest["shards"].get<std::size_t>());
+  return decode_shard(b.site.at("search/shards/" + std::to_string(n) + ".bin")).value();
+}
+
+TEST(SearchIndex, ManifestListsDocumentsYearsAndFacets) {
+  const Built b = build_small();
+  EXPECT_EQ(b.manifest["documents"], 3);
+  EXPECT_EQ(b.manifest["shards"], 1);
+  // Archive order is newest first: a2 (2024-06), a3 (2024-01), a1 (2023).
+  EXPECT_EQ(b.manifest["years"], Json::parse(R"([{"year":2024,"first":0,"count":2},
+                                                 {"year":2023,"first":2,"count":1}])"));
+  EXPECT_EQ(b.manifest["districts"][0], Json::parse(R"({"name":"东湖区","count":2})"));
+  EXPECT_EQ(b.manifest["officials"].size(), 2u);
+}
+
+TEST(SearchIndex, PostingsCarryFieldsAndCounts) {
+  const Built b = build_small();
+  const auto title = shard_holding(b, "东湖").at("东湖");  // 東湖 in a1's title is folded
+  ASSERT_EQ(title.size(), 2u);                             // a3 (its district), a1
+  EXPECT_EQ(title[0], (Posting{1, kDistrict | 0x20}));     // the name and its alias
+  EXPECT_EQ(title[1].doc, 2u);
+  EXPECT_EQ(title[1].info & 0x0F, kTitle | kDistrict | kBody);
+  EXPECT_EQ(title[1].info >> 4, 4);  // title, district name, alias, body
+  EXPECT_EQ(shard_holding(b, "周明").at("周明")[1], (Posting{2, kOfficial | kBody | 0x20}));
+  EXPECT_EQ(shard_holding(b, "ab").count("ab"), 1u);
+}
+
+TEST(SearchIndex, FacetTermsListTheirDocuments) {
+  const Built b = build_small();
+  EXPECT_EQ(shard_holding(b, "d:西岭区").at("d:西岭区"),
+            (std::vector<Posting>{{0, kDistrict | 0x10}, {1, kDistrict | 0x10}}));
+  EXPECT_EQ(shard_holding(b, "o:周明远").at("o:周明远").size(), 1u);
+}
+
+TEST(SearchIndex, MetadataAndTextFiles) {
+  const Built b = build_small();
+  const Json meta = Json::parse(b.site.at("search/meta/0.json"));
+  ASSERT_EQ(meta.size(), 3u);
+  EXPECT_EQ(meta[2]["u"], "articles/a1/index.html");
+  EXPECT_EQ(meta[2]["t"], "東湖區春季植树");
+  EXPECT_EQ(meta[2]["i"], "2023-03-05");
+  EXPECT_EQ(meta[2]["y"], 2023);
+  EXPECT_EQ(meta[2]["o"], Json::parse(R"(["周明远"])"));
+  const Json text = Json::parse(b.site.at("search/text/2.json"));
+  EXPECT_EQ(text["f"][0], "東湖區春季植树");
+  EXPECT_EQ(text["b"], 4);  // title, official, district, alias
+  EXPECT_EQ(text["f"][4], "本报讯 东湖区召开植树动员会。");
+}
+
+TEST(SearchIndex, T2sTableMapsTraditionalCharacters) {
+  const Built b = build_small();
+  const Json t2s = Json::parse(b.site.at("search/t2s.json"));
+  const std::u32string from = text::to_u32(t2s["from"].get<std::string>());
+  const std::u32string to = text::to_u32(t2s["to"].get<std::string>());
+  ASSERT_EQ(from.size(), to.size());
+  EXPECT_GT(from.size(), 2000u);
+  const auto at = from.find(U'東');
+  ASSERT_NE(at, std::u32string::npos);
+  EXPECT_EQ(to[at], U'东');
+  EXPECT_EQ(from.find(U'东'), std::u32string::npos);
+}
+
+TEST(SearchIndex, IsDeterministic) {
+  const Built a = build_small();
+  const Built b = build_small();
+  EXPECT_EQ(a.site, b.site);
+  EXPECT_EQ(a.manifest["version"].get<std::string>().size(), 8u);
+}
+
+TEST(SearchIndex, ShardCountGrowsWithTheIndex) {
+  archive::Archive a = small_archive();
+  RenderedSite site;
+  add_search_index(a, site, {.target_shard_bytes = 64});
+  const Json manifest = Json::parse(site.at("search/manifest.json"));
+  const std::size_t shards = manifest["shards"];
+  EXPECT_GT(shards, 1u);
+  EXPECT_EQ(shards & (shards - 1), 0u);  // a power of two
+  for (std::size_t n = 0; n < shards; ++n)
+    EXPECT_TRUE(decode_shard(site.at("search/shards/" + std::to_string(n) + ".bin")).has_value());
+}
+
+TEST(SearchIndex, EmptyArchive) {
+  archive::Archive empty;
+  RenderedSite site;
+  add_search_index(empty, site);
+  EXPECT_EQ(Json::parse(site.at("search/manifest.json"))["documents"], 0);
+  EXPECT_TRUE(decode_shard(site.at("search/shards/0.bin")).has_value());
+}
+
+}  // namespace
+}  // namespace newsarc::render::search
