@@ -11,23 +11,51 @@ namespace {
 cxxopts::Options build_options() {
   cxxopts::Options o("newsarc build",
                      "Build the site into the output folder. Paths are relative to --root.");
+  add_site_flags(o);
+  o.add_options()("out", "output folder (default: out_dir of site.json, \"public\")",
+                  cxxopts::value<std::string>())(
+      "max-warnings", "exit 1 past this many warnings (default: max_warnings of site.json)",
+      cxxopts::value<int>())("no-cache",
+                             "ignore .newsarc-cache/: re-ingest and re-render everything and "
+                             "replace the output folder as a whole");
+  return o;
+}
+
+// 0, 1 or 2 once the diagnostics are printed.
+int exit_code(const site::BuildReport& report, const Tally& tally, int max) {
+  if (report.config_error) {
+    std::cerr << "newsarc build: stopped; nothing was written\n";
+    return kExitUsage;
+  }
+  if (max >= 0 && tally.warnings > static_cast<std::size_t>(max)) {
+    std::cerr << "newsarc build: " << format_count(tally.warnings)
+              << " warnings, more than max_warnings (" << max << ")\n";
+    return kExitInputErrors;
+  }
+  return tally.errors > 0 ? kExitInputErrors : kExitOk;
+}
+
+int max_warnings(const cxxopts::ParseResult& args, const site::BuildReport& report) {
+  return args.count("max-warnings") ? args["max-warnings"].as<int>() : report.config.max_warnings;
+}
+
+}  // namespace
+
+void add_site_flags(cxxopts::Options& o) {
   o.add_options()("root", "site folder", cxxopts::value<std::string>()->default_value("."))(
       "content", "content folder", cxxopts::value<std::string>()->default_value("content"))(
       "templates", "folder whose templates override the built-in ones, file by file",
       cxxopts::value<std::string>())("assets", "folder copied to assets/ in the output",
                                      cxxopts::value<std::string>()->default_value("assets"))(
       "config", "site configuration (default site.json; optional unless given)",
-      cxxopts::value<std::string>())("out",
-                                     "output folder (default: out_dir of site.json, \"public\")",
+      cxxopts::value<std::string>())("base-url", "absolute URL the site is served from",
                                      cxxopts::value<std::string>())(
-      "base-url", "absolute URL the site is served from", cxxopts::value<std::string>())(
-      "j,jobs", "ingest threads (0 = one per core)", cxxopts::value<int>()->default_value("0"))(
-      "q,quiet", "print errors only")("v,verbose", "also print notes and the time of each phase")(
-      "h,help", "print this help");
-  return o;
+      "j,jobs", "ingest and render threads (0 = one per core)",
+      cxxopts::value<int>()->default_value("0"))("q,quiet", "print errors only")(
+      "v,verbose", "also print notes and the time of each phase")("h,help", "print this help");
 }
 
-site::BuildOptions to_build_options(const cxxopts::ParseResult& args) {
+site::BuildOptions site_options_from(const cxxopts::ParseResult& args) {
   site::BuildOptions o;
   o.root = args["root"].as<std::string>();
   o.content_dir = args["content"].as<std::string>();
@@ -44,27 +72,18 @@ site::BuildOptions to_build_options(const cxxopts::ParseResult& args) {
   return o;
 }
 
-Verbosity verbosity_of(const cxxopts::ParseResult& args) {
+std::string site_flags_problem(const cxxopts::ParseResult& args) {
+  if (!args.unmatched().empty()) return "unexpected argument '" + args.unmatched().front() + "'";
+  if (args.count("quiet") && args.count("verbose"))
+    return "--quiet and --verbose exclude each other";
+  if (args["jobs"].as<int>() < 0) return "--jobs must be 0 or more";
+  return {};
+}
+
+Verbosity verbosity_from(const cxxopts::ParseResult& args) {
   if (args.count("quiet")) return Verbosity::kQuiet;
   return args.count("verbose") ? Verbosity::kVerbose : Verbosity::kNormal;
 }
-
-// 0, 1 or 2 once the diagnostics are printed.
-int exit_code(const site::BuildReport& report, const Tally& tally) {
-  if (report.config_error) {
-    std::cerr << "newsarc build: stopped; nothing was written\n";
-    return kExitUsage;
-  }
-  const int max = report.config.max_warnings;
-  if (max >= 0 && tally.warnings > static_cast<std::size_t>(max)) {
-    std::cerr << "newsarc build: " << format_count(tally.warnings)
-              << " warnings, more than max_warnings (" << max << ")\n";
-    return kExitInputErrors;
-  }
-  return tally.errors > 0 ? kExitInputErrors : kExitOk;
-}
-
-}  // namespace
 
 int run_build(int argc, char** argv) {
   cxxopts::Options options = build_options();
@@ -73,22 +92,26 @@ int run_build(int argc, char** argv) {
     std::cout << options.help();
     return kExitOk;
   }
-  if (!args.unmatched().empty())
-    return usage_error("build", "unexpected argument '" + args.unmatched().front() + "'");
-  if (args.count("quiet") && args.count("verbose"))
-    return usage_error("build", "--quiet and --verbose exclude each other");
-  if (args["jobs"].as<int>() < 0) return usage_error("build", "--jobs must be 0 or more");
-  const site::BuildOptions build = to_build_options(args);
+  if (const std::string problem = site_flags_problem(args); !problem.empty())
+    return usage_error("build", problem);
+  if (args.count("max-warnings") && args["max-warnings"].as<int>() < 0)
+    return usage_error("build", "--max-warnings must be 0 or more");
+  const Verbosity verbosity = verbosity_from(args);
+  site::BuildOptions build = site_options_from(args);
+  if (args.count("no-cache")) build.cache = site::CacheMode::kRebuild;
+  ProgressLine progress(std::cerr);
+  if (verbosity != Verbosity::kQuiet && can_draw_progress())
+    build.progress = [&progress](const site::Progress& p) { progress.update(p); };
   base::Diagnostics diags;
   const site::BuildReport report = site::build(build, diags);
-  const Verbosity verbosity = verbosity_of(args);
+  progress.clear();
   const Tally tally = print_diagnostics(
       diags, {verbosity, use_colour(), report.config.silence, build.root}, std::cerr);
   if (verbosity == Verbosity::kVerbose)
     for (const site::Phase& phase : report.phases) std::cout << phase_line(phase) << '\n';
   if (verbosity != Verbosity::kQuiet && !report.config_error)
     std::cout << summary_line(report, tally) << '\n';
-  return exit_code(report, tally);
+  return exit_code(report, tally, max_warnings(args, report));
 }
 
 }  // namespace newsarc::cli

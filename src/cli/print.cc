@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
 
 namespace newsarc::cli {
@@ -58,6 +60,26 @@ Tally print_diagnostics(const base::Diagnostics& diags, const PrintOptions& opti
   return tally;
 }
 
+Tally print_diagnostics_json(const base::Diagnostics& diags, const PrintOptions& options,
+                             std::ostream& out) {
+  Tally tally;
+  nlohmann::json all = nlohmann::json::array();
+  for (const base::Diagnostic& d : diags.items()) {
+    if (is_silenced(d, options.silence)) continue;
+    if (d.severity == base::Severity::kError) ++tally.errors;
+    if (d.severity == base::Severity::kWarning) ++tally.warnings;
+    if (!is_shown(d.severity, options.verbosity)) continue;
+    all.push_back({{"path", d.path},
+                   {"line", d.line},
+                   {"column", d.column},
+                   {"severity", std::string(base::severity_name(d.severity))},
+                   {"code", d.code},
+                   {"message", d.message}});
+  }
+  out << all.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace) << '\n';
+  return tally;
+}
+
 std::string format_count(std::size_t n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
@@ -73,7 +95,8 @@ std::string format_duration(double ms) {
 
 std::string phase_line(const site::Phase& phase) {
   return std::string(verb_for(phase.name)) + " " + format_count(phase.count) + " " + phase.unit +
-         " in " + format_duration(phase.ms);
+         " in " + format_duration(phase.ms) +
+         (phase.detail.empty() ? "" : " (" + phase.detail + ")");
 }
 
 std::string summary_line(const site::BuildReport& report, const Tally& tally) {
@@ -97,7 +120,10 @@ std::vector<std::string> data_dir_candidates() {
   const std::string exe = site::executable_dir();
   if (!exe.empty()) candidates.push_back(exe + "/../share/newsarc");
   candidates.push_back(NEWSARC_DATA_DIR);
-  candidates.push_back(NEWSARC_SOURCE_DIR);
+  // Set by tests/install/run.sh, so that the source tree cannot stand in for
+  // a broken install.
+  const char* no_source = std::getenv("NEWSARC_NO_SOURCE_FALLBACK");
+  if (no_source == nullptr || *no_source == '\0') candidates.push_back(NEWSARC_SOURCE_DIR);
   return candidates;
 }
 

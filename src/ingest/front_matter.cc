@@ -50,7 +50,8 @@ std::optional<PartialDate> parse_date(std::string_view s) {
   std::size_t i = 0;
   while (i < u.size() && n < 3) {
     std::size_t start = i;
-    while (i < u.size() && u[i] >= U'0' && u[i] <= U'9')
+    // At most four digits a part, so "date: 20111111111111111111" cannot overflow.
+    while (i < u.size() && u[i] >= U'0' && u[i] <= U'9' && i - start < 4)
       parts[n] = parts[n] * 10 + int(u[i++] - U'0');
     if (i == start || (n == 0 && i - start != 4)) return std::nullopt;
     ++n;

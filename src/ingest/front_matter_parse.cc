@@ -2,6 +2,7 @@
 // with the line of each key.
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <vector>
 
@@ -110,8 +111,10 @@ nlohmann::json scalar_value(const YAML::Node& n) {
   if (s == "true" || s == "false") return s == "true";
   if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == '-')) {
     char* end = nullptr;
+    errno = 0;
     long long v = std::strtoll(s.c_str(), &end, 10);
-    if (end && *end == '\0') return v;
+    // Too many digits for a number ("slug: 20230101000000000000") stays text.
+    if (end && *end == '\0') return errno == ERANGE ? nlohmann::json(s) : nlohmann::json(v);
     double d = std::strtod(s.c_str(), &end);
     if (end && *end == '\0') return d;
   }

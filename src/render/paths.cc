@@ -1,7 +1,9 @@
 // URLs, dates, summaries, pagination and the page frame shared by all views.
 #include <algorithm>
+#include <memory>
 
 #include "archive/archive.h"
+#include "render/render.h"
 #include "render/views.h"
 #include "text/text.h"
 
@@ -17,6 +19,10 @@ std::string root_for(std::string_view out_path) {
 
 std::string article_url(const ingest::ArticleRecord& r) {
   return "articles/" + r.id + "/index.html";
+}
+
+std::string article_page_path(const ingest::ArticleRecord& r) {
+  return article_url(r);
 }
 
 std::string absolute_url(const config::SiteConfig& config, std::string_view out_path) {
@@ -177,20 +183,37 @@ std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::s
   return pages;
 }
 
+namespace {
+
+// The view of page `number` of a list.
+Json list_page_view(const SiteInput& in, const ListSpec& spec, const PageSlice& slice,
+                    std::size_t number, const ItemFn& item) {
+  Page page{
+      slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object(), {}};
+  page.view["heading"] = spec.title;
+  Json items = Json::array();
+  for (std::size_t i : slice.items) items.push_back(item ? item(i) : article_item(in.archive, i));
+  page.view["articles"] = std::move(items);
+  page.view["pagination"] = slice.pagination;
+  page.view["first_page"] = number == 1;
+  const std::string suffix = number == 1 ? "" : "（第" + std::to_string(number) + "页）";
+  add_frame(page, in, spec.title + suffix, spec.description + suffix, spec.crumbs);
+  return std::move(page.view);
+}
+
+}  // namespace
+
 void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>& pages,
                     const ItemFn& item) {
+  // Shared by the list's pages, whose views are built on demand.
+  const auto shared = std::make_shared<const std::pair<ListSpec, ItemFn>>(spec, item);
   std::size_t number = 0;
   for (auto& slice : paginate(spec.dir, spec.items, in.config.page_size)) {
-    Page page{slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object()};
-    page.view["heading"] = spec.title;
-    Json items = Json::array();
-    for (std::size_t i : slice.items) items.push_back(item ? item(i) : article_item(in.archive, i));
-    page.view["articles"] = std::move(items);
-    page.view["pagination"] = slice.pagination;
-    page.view["first_page"] = ++number == 1;
-    const std::string suffix = number == 1 ? "" : "（第" + std::to_string(number) + "页）";
-    add_frame(page, in, spec.title + suffix, spec.description + suffix, spec.crumbs);
-    pages.push_back(std::move(page));
+    const auto page_slice = std::make_shared<const PageSlice>(std::move(slice));
+    pages.push_back(
+        {page_slice->path, spec.template_name, Json(), [&in, shared, page_slice, n = ++number] {
+           return list_page_view(in, shared->first, *page_slice, n, shared->second);
+         }});
   }
 }
 

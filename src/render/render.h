@@ -2,8 +2,12 @@
 // render: archive -> in-memory site (output path -> bytes), through mustache
 // templates. Pure: no file system access.
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "archive/archive.h"
 #include "base/base.h"
@@ -25,5 +29,72 @@ RenderedSite render_site(const archive::Archive& archive, const config::SiteConf
 /// Checks that every template compiles; reports each error. Returns false
 /// when any failed (the build then stops before writing).
 bool check_templates(const TemplateSet& templates, base::Diagnostics& diags);
+
+/// What a unit of output depends on, so a build can skip the units whose
+/// inputs did not change.
+enum class Depends {
+  kArticles,  ///< some articles' whole records (articles()), and the listing keys of all
+  kListing,   ///< the listing keys of all articles, in archive order
+  kAll,       ///< every record in full (feeds, records.json)
+};
+
+/// Receives a unit's files as they are rendered: output path, bytes.
+using EmitFile = std::function<void(const std::string& path, std::string bytes)>;
+
+/// Renders a site unit by unit. A unit is one page or a group of files (a
+/// feed, the sitemaps, an export). Views are built when their unit is
+/// rendered, so the caller decides how much is held at once. Units are
+/// independent: each may be rendered on any thread, in any order, or skipped;
+/// rendering all in order and keeping the last file of each path gives
+/// render_site's output.
+class SiteRenderer {
+ public:
+  /// Compiles the templates once per slot; `slots` callers may render at
+  /// once, each with its own slot. Template errors go to `diags`.
+  SiteRenderer(const archive::Archive& archive, const config::SiteConfig& config,
+               const TemplateSet& templates, base::Diagnostics& diags, int slots = 1);
+  ~SiteRenderer();
+  SiteRenderer(const SiteRenderer&) = delete;
+  SiteRenderer& operator=(const SiteRenderer&) = delete;
+
+  /// True when every template compiled (otherwise there are no units).
+  bool ok() const;
+  /// How many units there are.
+  std::size_t size() const;
+  /// A stable name of unit `i`: its path for a page ("articles/a1/index.html").
+  const std::string& name(std::size_t i) const;
+  /// What unit `i` depends on.
+  Depends depends(std::size_t i) const;
+  /// For a kArticles unit, its articles (indexes into archive.articles).
+  const std::vector<std::size_t>& articles(std::size_t i) const;
+  /// Renders unit `i` on `slot` (< slots); errors go to `diags`.
+  void render(std::size_t i, int slot, const EmitFile& emit, base::Diagnostics& diags) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// What pages other than an article's own show of it (id, titles, date,
+/// places, people, credits), as bytes to hash: kListing units change only
+/// when some article's key does, or the order.
+std::string listing_key(const ingest::ArticleRecord& r);
+
+/// Where an article's page is in the site: "articles/<id>/index.html".
+std::string article_page_path(const ingest::ArticleRecord& r);
+
+/// A link, image or raw HTML in a Markdown text, with its 1-based line and
+/// column (in code points) there: what `newsarc check` lints.
+struct MarkdownItem {
+  enum class Kind { kLink, kImage, kRawHtml };
+  Kind kind = Kind::kLink;
+  std::string text;      ///< the destination, or the start of the raw HTML
+  bool dropped = false;  ///< left out of the page: raw HTML, or a javascript:/data:... URL
+  int line = 0;
+  int column = 0;
+};
+
+/// Every link, image and raw HTML block or span of `markdown`, in document order.
+std::vector<MarkdownItem> scan_markdown(std::string_view markdown);
 
 }  // namespace newsarc::render

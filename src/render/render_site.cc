@@ -1,15 +1,22 @@
-// render_site: builds every page's view, renders it with the templates
-// compiled once, and adds feeds, sitemaps and the JSON exports.
+// render_site and SiteRenderer: every page, feed, sitemap and JSON export as a
+// unit that builds its view and renders it with the templates compiled once.
 #include "render/render.h"
+
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
-#include "render/search.h"
 #include "render/templates.h"
 #include "render/views.h"
 
 namespace newsarc::render {
 namespace {
+
+std::map<std::string, std::string> slugs_of(const std::vector<archive::PersonEntry>& people) {
+  std::map<std::string, std::string> out;
+  for (const auto& p : people) out.emplace(p.name, p.slug);
+  return out;
+}
 
 // The site icon every page links to (so browsers do not ask for a missing
 // /favicon.ico): a front page with a red masthead and grey columns.
@@ -20,59 +27,44 @@ constexpr const char* kFavicon =
     "<path d=\"M6 15h9M6 19h9M6 23h9M6 27h9M18 15h8M18 19h8M18 23h8\" stroke=\"#555555\" "
     "stroke-width=\"2\"/></svg>\n";
 
-std::map<std::string, std::string> slugs_of(const std::vector<archive::PersonEntry>& people) {
-  std::map<std::string, std::string> out;
-  for (const auto& p : people) out.emplace(p.name, p.slug);
-  return out;
-}
-
-std::vector<Page> build_pages(const SiteInput& in) {
-  std::vector<Page> pages;
-  add_home_pages(in, pages);
-  add_article_pages(in, pages);
-  add_date_pages(in, pages);
-  add_district_pages(in, pages);
-  add_official_pages(in, pages);
-  add_reporter_pages(in, pages);
-  return pages;
-}
-
-void add_feeds(const SiteInput& in, RenderedSite& out) {
-  std::vector<std::size_t> all(in.archive.articles.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  out["atom.xml"] = atom_feed(in, {"atom.xml", "index.html", in.config.title, all});
-  for (const auto& d : in.archive.districts) {
-    const std::string dir = "districts/" + d.slug + "/";
-    out[dir + "atom.xml"] = atom_feed(in, {dir + "atom.xml", dir + "index.html",
-                                           in.config.title + "：" + d.district.name, d.articles});
-  }
-  for (const auto& p : in.archive.officials) {
-    const std::string dir = "officials/" + p.slug + "/";
-    std::vector<std::size_t> articles;
-    for (const auto& a : p.appearances) articles.push_back(a.article);
-    out[dir + "atom.xml"] = atom_feed(
-        in, {dir + "atom.xml", dir + "index.html", in.config.title + "：" + p.name, articles});
-  }
-}
-
 std::string dump(const nlohmann::json& j) {
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-void add_exports(const SiteInput& in, RenderedSite& out) {
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& r : in.archive.articles) {
-    nlohmann::json record = ingest::to_json(r);
-    out["articles/" + r.id + "/index.json"] = dump(record);
-    all.push_back(std::move(record));
+// records.json is the array of every index.json: dump(1) of an array puts
+// each element one level deeper, which is its own dump with every line
+// indented by one more space. Built record by record, never as one tree.
+std::string records_json(const archive::Archive& archive) {
+  if (archive.articles.empty()) return "[]\n";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+    const std::string record = dump(ingest::to_json(archive.articles[i]));
+    out += ' ';
+    for (std::size_t at = 0; at + 1 < record.size(); ++at) {
+      out += record[at];
+      if (record[at] == '\n') out += ' ';
+    }
+    out += i + 1 < archive.articles.size() ? ",\n" : "\n]\n";
   }
-  out["records.json"] = dump(all);
-  out["robots.txt"] = "User-agent: *\nAllow: /\n\nSitemap: " + in.config.base_url + "sitemap.xml\n";
+  return out;
 }
 
 void report_exception(base::Diagnostics& diags, const std::exception& e) {
   diags.report(base::Severity::kError, "", 0, 0, "render/internal-error",
                std::string("rendering failed: ") + e.what());
+}
+
+void add_list(std::string& out, const std::vector<std::string>& items) {
+  for (const auto& item : items) out += item + '\x1f';
+  out += '\x1e';
+}
+
+void add_people(std::string& out, const std::vector<ingest::Person>& people) {
+  for (const auto& p : people) {
+    out += p.name + '\x1d';
+    add_list(out, p.titles);
+  }
+  out += '\x1e';
 }
 
 }  // namespace
@@ -85,21 +77,173 @@ SiteInput make_site_input(const archive::Archive& archive, const config::SiteCon
   return in;
 }
 
+// One unit: its name, what it depends on, and how it renders.
+struct Unit {
+  std::string name;
+  Depends depends = Depends::kListing;
+  std::vector<std::size_t> articles;
+  std::function<void(int slot, const EmitFile&, base::Diagnostics&)> run;
+};
+
+struct SiteRenderer::Impl {
+  Impl(const archive::Archive& archive, const config::SiteConfig& config)
+      : in(make_site_input(archive, config)) {}
+  SiteInput in;
+  std::vector<std::unique_ptr<CompiledTemplates>> compiled;  // one per slot
+  std::vector<Page> pages;
+  std::vector<Unit> units;
+
+  void add_page_units(std::size_t first_article, std::size_t articles);
+  void add_feed_units();
+  void add_export_units();
+};
+
+// Pages first (an article's page is kArticles of it), in build_pages order.
+void SiteRenderer::Impl::add_page_units(std::size_t first_article, std::size_t articles) {
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    const bool own = k >= first_article && k < first_article + articles;
+    units.push_back({pages[k].path, own ? Depends::kArticles : Depends::kListing,
+                     own ? std::vector<std::size_t>{k - first_article} : std::vector<std::size_t>{},
+                     [this, k](int slot, const EmitFile& emit, base::Diagnostics& diags) {
+                       const Page& page = pages[k];
+                       emit(page.path, compiled[static_cast<std::size_t>(slot)]->render(
+                                           page.template_name, page.build_view(), diags));
+                     }});
+  }
+}
+
+// A feed shows the newest 20 of its articles with their summaries: it
+// depends on those records in full.
+void SiteRenderer::Impl::add_feed_units() {
+  const auto feed = [this](const std::string& dir, const std::string& title,
+                           std::vector<std::size_t> indexes) {
+    FeedSpec spec{dir + "atom.xml", dir + "index.html", title, std::move(indexes)};
+    std::vector<std::size_t> shown(spec.indexes.begin(),
+                                   spec.indexes.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                              spec.limit, spec.indexes.size())));
+    units.push_back({spec.path, Depends::kArticles, std::move(shown),
+                     [this, spec](int, const EmitFile& emit, base::Diagnostics&) {
+                       emit(spec.path, atom_feed(in, spec));
+                     }});
+  };
+  const archive::Archive& a = in.archive;
+  std::vector<std::size_t> all(a.articles.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  feed("", in.config.title, std::move(all));
+  for (const auto& d : a.districts)
+    feed("districts/" + d.slug + "/", in.config.title + "：" + d.district.name, d.articles);
+  for (const auto& p : a.officials) {
+    std::vector<std::size_t> articles;
+    for (const auto& appearance : p.appearances) articles.push_back(appearance.article);
+    feed("officials/" + p.slug + "/", in.config.title + "：" + p.name, std::move(articles));
+  }
+}
+
+void SiteRenderer::Impl::add_export_units() {
+  units.push_back(
+      {"sitemap.xml", Depends::kListing, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
+         RenderedSite maps;
+         add_sitemaps(in.config, pages, maps);
+         for (auto& [path, bytes] : maps) emit(path, std::move(bytes));
+       }});
+  for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
+    const std::string path = "articles/" + in.archive.articles[i].id + "/index.json";
+    units.push_back({path,
+                     Depends::kArticles,
+                     {i},
+                     [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
+                       emit(path, dump(ingest::to_json(in.archive.articles[i])));
+                     }});
+  }
+  units.push_back(
+      {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
+         emit("records.json", records_json(in.archive));
+       }});
+  units.push_back(
+      {"robots.txt", Depends::kListing, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
+         emit("favicon.svg", kFavicon);
+         emit("robots.txt",
+              "User-agent: *\nAllow: /\n\nSitemap: " + in.config.base_url + "sitemap.xml\n");
+       }});
+}
+
+SiteRenderer::SiteRenderer(const archive::Archive& archive, const config::SiteConfig& config,
+                           const TemplateSet& templates, base::Diagnostics& diags, int slots)
+    : impl_(std::make_unique<Impl>(archive, config)) {
+  impl_->compiled.push_back(std::make_unique<CompiledTemplates>(templates, diags));
+  if (!impl_->compiled.front()->ok()) return;
+  for (int s = 1; s < slots; ++s) {
+    base::Diagnostics again;  // the same errors as the first: none
+    impl_->compiled.push_back(std::make_unique<CompiledTemplates>(templates, again));
+  }
+  add_home_pages(impl_->in, impl_->pages);
+  const std::size_t first_article = impl_->pages.size();
+  add_article_pages(impl_->in, impl_->pages);
+  const std::size_t articles = impl_->pages.size() - first_article;
+  add_date_pages(impl_->in, impl_->pages);
+  add_district_pages(impl_->in, impl_->pages);
+  add_official_pages(impl_->in, impl_->pages);
+  add_reporter_pages(impl_->in, impl_->pages);
+  impl_->add_page_units(first_article, articles);
+  impl_->add_feed_units();
+  impl_->add_export_units();
+}
+
+SiteRenderer::~SiteRenderer() = default;
+
+bool SiteRenderer::ok() const {
+  return impl_->compiled.front()->ok();
+}
+
+std::size_t SiteRenderer::size() const {
+  return impl_->units.size();
+}
+
+const std::string& SiteRenderer::name(std::size_t i) const {
+  return impl_->units[i].name;
+}
+
+Depends SiteRenderer::depends(std::size_t i) const {
+  return impl_->units[i].depends;
+}
+
+const std::vector<std::size_t>& SiteRenderer::articles(std::size_t i) const {
+  return impl_->units[i].articles;
+}
+
+void SiteRenderer::render(std::size_t i, int slot, const EmitFile& emit,
+                          base::Diagnostics& diags) const {
+  try {
+    impl_->units[i].run(slot, emit, diags);
+  } catch (const std::exception& e) {
+    report_exception(diags, e);
+  }
+}
+
+std::string listing_key(const ingest::ArticleRecord& r) {
+  std::string out = r.id + '\x1f' + r.slug + '\x1f' + r.source_path + '\x1f' + r.format + '\x1f';
+  out += (r.title ? "1" + *r.title : "0") + '\x1f';
+  out += (r.subtitle ? "1" + *r.subtitle : "0") + '\x1f';
+  out += r.display_title + '\x1f' + r.date.iso() + '\x1f' + r.date_origin + '\x1f' +
+         r.date_confidence + '\x1e';
+  for (const auto* list :
+       {&r.districts, &r.reporters, &r.correspondents, &r.authors, &r.photo_credits})
+    add_list(out, *list);
+  add_people(out, r.officials);
+  add_people(out, r.other_people);
+  return out;
+}
+
 RenderedSite render_site(const archive::Archive& archive, const config::SiteConfig& config,
                          const TemplateSet& templates, base::Diagnostics& diags) {
-  const CompiledTemplates compiled(templates, diags);
-  if (!compiled.ok()) return {};
   RenderedSite out;
   try {
-    const SiteInput in = make_site_input(archive, config);
-    const std::vector<Page> pages = build_pages(in);
-    for (const auto& page : pages)
-      out[page.path] = compiled.render(page.template_name, page.view, diags);
-    add_feeds(in, out);
-    add_sitemaps(config, pages, out);
-    add_exports(in, out);
-    out["favicon.svg"] = kFavicon;
-    search::add_search_index(archive, out);
+    const SiteRenderer renderer(archive, config, templates, diags);
+    if (!renderer.ok()) return {};
+    const EmitFile keep = [&out](const std::string& path, std::string bytes) {
+      out[path] = std::move(bytes);
+    };
+    for (std::size_t i = 0; i < renderer.size(); ++i) renderer.render(i, 0, keep, diags);
   } catch (const std::exception& e) {
     report_exception(diags, e);
   }

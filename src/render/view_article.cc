@@ -174,18 +174,29 @@ std::string article_json_ld(const SiteInput& in, std::size_t index) {
   return out;
 }
 
+namespace {
+
+// The whole view of article i's page (built on demand: it holds the body).
+Json article_page_view(const SiteInput& in, std::size_t i, const std::string& path) {
+  const ArticleRecord& r = in.archive.articles[i];
+  Page page{path, "article.mustache", article_view(in, i), {}};
+  page.view["json_ld"] = article_json_ld(in, i);
+  page.view["og_type"] = "article";
+  page.view["published"] = r.date.iso();
+  Json crumbs = {{{"label", "日期"}, {"url", "dates/index.html"}},
+                 {{"label", format_date(r.date)}, {"url", date_url(r.date)}},
+                 {{"label", r.display_title}}};
+  add_frame(page, in, r.display_title, summary_of(r), std::move(crumbs));
+  return std::move(page.view);
+}
+
+}  // namespace
+
 void add_article_pages(const SiteInput& in, std::vector<Page>& pages) {
   for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
-    const ArticleRecord& r = in.archive.articles[i];
-    Page page{article_url(r), "article.mustache", article_view(in, i)};
-    page.view["json_ld"] = article_json_ld(in, i);
-    page.view["og_type"] = "article";
-    page.view["published"] = r.date.iso();
-    Json crumbs = {{{"label", "日期"}, {"url", "dates/index.html"}},
-                   {{"label", format_date(r.date)}, {"url", date_url(r.date)}},
-                   {{"label", r.display_title}}};
-    add_frame(page, in, r.display_title, summary_of(r), std::move(crumbs));
-    pages.push_back(std::move(page));
+    std::string path = article_url(in.archive.articles[i]);
+    pages.push_back({path, "article.mustache", Json(),
+                     [&in, i, path] { return article_page_view(in, i, path); }});
   }
 }
 

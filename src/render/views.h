@@ -21,10 +21,15 @@ namespace newsarc::render {
 using Json = nlohmann::json;
 
 /// One page to render: where it goes, with which template, from which data.
+/// Pages of which a site has thousands build their view on demand
+/// (`make_view`), so a build never holds every view at once.
 struct Page {
-  std::string path;           ///< "articles/a1/index.html"
-  std::string template_name;  ///< "article.mustache"
-  Json view;
+  std::string path;                           ///< "articles/a1/index.html"
+  std::string template_name;                  ///< "article.mustache"
+  Json view;                                  ///< used when make_view is empty
+  std::function<Json()> make_view = nullptr;  ///< builds the view; may run on any thread
+  /// The view: make_view's, else `view`.
+  Json build_view() const { return make_view ? make_view() : view; }
 };
 
 /// What every view builder reads: the model, the config, and name -> slug

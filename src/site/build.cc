@@ -1,8 +1,11 @@
 // build and build_in_memory: config, templates and content in; a rendered
 // site out, each phase timed.
+#include <algorithm>
 #include <chrono>
 
 #include "archive/archive.h"
+#include "site/build_steps.h"
+#include "site/check.h"
 #include "site/files.h"
 #include "site/site.h"
 
@@ -101,10 +104,31 @@ base::Result<config::SiteConfig> effective_config(const BuildOptions& options,
   return config;
 }
 
+// Without a progress callback, all at once; with one, in about 50 slices so it
+// can be told how far ingest got. Records and diagnostics come out the same.
+std::vector<ingest::ArticleRecord> ingest_in_slices(const BuildOptions& options,
+                                                    const std::vector<Source>& sources,
+                                                    const config::SiteConfig& config,
+                                                    base::Diagnostics& diags) {
+  if (!options.progress) return ingest_sources(sources, config, options.jobs, diags);
+  const std::size_t step = std::max<std::size_t>(64, sources.size() / 50);
+  std::vector<ingest::ArticleRecord> records;
+  for (std::size_t at = 0; at < sources.size(); at += step) {
+    tell(options, "ingest", at, sources.size());
+    const auto end =
+        sources.begin() + static_cast<std::ptrdiff_t>(std::min(at + step, sources.size()));
+    const std::vector<Source> slice(sources.begin() + static_cast<std::ptrdiff_t>(at), end);
+    for (auto& r : ingest_sources(slice, config, options.jobs, diags))
+      records.push_back(std::move(r));
+  }
+  tell(options, "ingest", sources.size(), sources.size());
+  return records;
+}
+
 std::vector<ingest::ArticleRecord> read_and_ingest(const BuildOptions& options,
                                                    const config::SiteConfig& config,
                                                    BuildReport& report, Stopwatch& read_clock,
-                                                   std::size_t& read_files,
+                                                   std::size_t& read_files, BuildInputs* keep,
                                                    base::Diagnostics& diags) {
   const fs::path dir = under_root(options, options.content_dir);
   const std::string prefix = display_name(options, options.content_dir);
@@ -113,16 +137,16 @@ std::vector<ingest::ArticleRecord> read_and_ingest(const BuildOptions& options,
     diags.report(base::Severity::kWarning, prefix, 0, 0, "site/read",
                  "content folder not found; building a site without articles");
   }
-  const auto sources =
-      fs::is_directory(dir, ec)
-          ? read_sources(list_files(dir, prefix, FileFilter::kContent, diags), diags)
-          : std::vector<Source>{};
+  auto sources = fs::is_directory(dir, ec)
+                     ? read_sources(list_files(dir, prefix, FileFilter::kContent, diags), diags)
+                     : std::vector<Source>{};
   report.sources = sources.size();
   read_files += sources.size();
   report.phases.push_back({"read", read_files, "files", read_clock.ms()});
   Stopwatch clock;
-  auto records = ingest_sources(sources, config, options.jobs, diags);
+  auto records = ingest_in_slices(options, sources, config, diags);
   report.phases.push_back({"ingest", records.size(), "articles", clock.ms()});
+  if (keep) keep->sources = std::move(sources);
   return records;
 }
 
@@ -143,41 +167,63 @@ void add_assets(std::map<std::string, std::string>& assets, render::RenderedSite
 }
 
 render::RenderedSite build_site(const BuildOptions& options, base::Diagnostics& diags,
-                                BuildReport& report) {
+                                BuildReport& report, BuildInputs* keep) {
   Stopwatch read_clock;
-  auto config = effective_config(options, diags);
-  if (!config) {
-    report.config_error = true;
-    return {};
-  }
-  report.config = *config;
-  report.out_dir = under_root(options, options.out_dir.empty() ? config->out_dir : options.out_dir)
-                       .lexically_normal()
-                       .string();
-  render::TemplateSet templates;
-  std::map<std::string, std::string> assets;
-  std::size_t read_files = 0;
-  if (!read_templates(options, templates, read_files, diags) ||
-      !render::check_templates(templates, diags)) {
-    report.config_error = true;
-    return {};
-  }
-  read_files += read_assets(options, assets, diags);
-  auto records = read_and_ingest(options, *config, report, read_clock, read_files, diags);
+  SiteInputs in;
+  if (!read_site_inputs(options, in, report, diags)) return {};
+  const config::SiteConfig* config = &in.config;
+  std::size_t read_files = in.files;
+  auto records = read_and_ingest(options, *config, report, read_clock, read_files, keep, diags);
   Stopwatch index_clock;
-  const archive::Archive archive = archive::build_archive(std::move(records), *config, diags);
+  archive::Archive archive = archive::build_archive(std::move(records), *config, diags);
   report.articles = archive.articles.size();
   report.phases.push_back({"index", report.articles, "articles", index_clock.ms()});
   Stopwatch render_clock;
-  render::RenderedSite site = render::render_site(archive, *config, templates, diags);
-  add_assets(assets, site, diags);
+  tell(options, "render", 0, 0);
+  render::RenderedSite site = render_parallel(archive, *config, in.templates, options.jobs, diags);
+  add_assets(in.assets, site, diags);
   report.pages = count_pages(site);
   report.files = site.size();
   report.phases.push_back({"render", report.pages, "pages", render_clock.ms()});
+  tell(options, "render", report.pages, report.pages);
+  if (keep) keep->archive = std::move(archive);
   return site;
 }
 
 }  // namespace
+
+void tell(const BuildOptions& options, std::string phase, std::size_t done, std::size_t total) {
+  if (options.progress) options.progress({std::move(phase), done, total});
+}
+
+fs::path content_dir(const BuildOptions& options) {
+  return under_root(options, options.content_dir);
+}
+
+std::string content_prefix(const BuildOptions& options) {
+  return display_name(options, options.content_dir);
+}
+
+bool read_site_inputs(const BuildOptions& options, SiteInputs& in, BuildReport& report,
+                      base::Diagnostics& diags) {
+  auto config = effective_config(options, diags);
+  if (!config) {
+    report.config_error = true;
+    return false;
+  }
+  in.config = *config;
+  report.config = *config;
+  report.out_dir = under_root(options, options.out_dir.empty() ? config->out_dir : options.out_dir)
+                       .lexically_normal()
+                       .string();
+  if (!read_templates(options, in.templates, in.files, diags) ||
+      !render::check_templates(in.templates, diags)) {
+    report.config_error = true;
+    return false;
+  }
+  in.files += read_assets(options, in.assets, diags);
+  return true;
+}
 
 base::Result<config::SiteConfig> read_config(const std::string& path,
                                              const std::string& display_path, MissingConfig missing,
@@ -203,28 +249,22 @@ render::RenderedSite build_in_memory(const BuildOptions& options, base::Diagnost
   BuildReport local;
   BuildReport& r = report ? *report : local;
   r = BuildReport{};
-  render::RenderedSite site = build_site(options, diags, r);
+  render::RenderedSite site = build_site(options, diags, r, nullptr);
   r.total_ms = total.ms();
   return site;
 }
 
-BuildReport build(const BuildOptions& options, base::Diagnostics& diags) {
+render::RenderedSite build_for_check(const BuildOptions& options, base::Diagnostics& diags,
+                                     BuildReport& report, BuildInputs& inputs) {
   Stopwatch total;
-  BuildReport report;
-  const render::RenderedSite site = build_in_memory(options, diags, &report);
-  if (report.config_error) return report;
-  Stopwatch write_clock;
-  auto wrote = write_site(site, report.out_dir);
-  if (wrote) {
-    report.wrote = true;
-    report.phases.push_back({"write", site.size(), "files", write_clock.ms()});
-  } else {
-    diags.report(base::Severity::kError, report.out_dir, 0, 0, wrote.error().code,
-                 wrote.error().message);
-    report.config_error = wrote.error().code != "site/write";
-  }
+  report = BuildReport{};
+  render::RenderedSite site = build_site(options, diags, report, &inputs);
   report.total_ms = total.ms();
-  return report;
+  return site;
+}
+
+BuildReport build(const BuildOptions& options, base::Diagnostics& diags) {
+  return build_to_disk(options, diags);
 }
 
 }  // namespace newsarc::site

@@ -27,6 +27,31 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
   return end_outer == outer.end();
 }
 
+// A line break or tab in a file name would break the one-line diagnostics
+// and the links of the built site.
+bool has_control_char(std::string_view name) {
+  return std::any_of(name.begin(), name.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// "new\nline.txt" for a name holding a line break.
+std::string escape_controls(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (u < 0x20 || u == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", u);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // One recursive walk; `stack` holds the canonical folders being walked, so a
 // symlink back to one of them is a loop.
 class Walker {
@@ -61,6 +86,12 @@ class Walker {
     for (const fs::path& entry : entries) {
       const std::string name = entry.filename().string();
       if (name.starts_with(".")) continue;
+      if (has_control_char(name)) {
+        diags_.report(base::Severity::kError, join_display(display, escape_controls(name)), 0, 0,
+                      "site/bad-name",
+                      "file name holds a control character (a line break?); skipped");
+        continue;
+      }
       visit(entry, join_display(display, name));
     }
   }

@@ -33,7 +33,8 @@ enum class FileFilter {
 
 /// Regular files below `dir`, sorted by display name (`prefix` + "/" + the
 /// relative path). Dot files are skipped; symlinks that leave `dir`, dangle or
-/// loop are reported (`site/symlink`) and not followed.
+/// loop are reported (`site/symlink`) and not followed; names holding a control
+/// character (a line break) are reported (`site/bad-name`) and skipped.
 std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::string& prefix,
                                   FileFilter filter, base::Diagnostics& diags);
 

@@ -1,9 +1,8 @@
 // load_content and `newsarc ingest`: find files, read them, ingest them in
 // parallel.
-#include <atomic>
 #include <exception>
-#include <thread>
 
+#include "site/build_steps.h"
 #include "site/files.h"
 #include "site/site.h"
 
@@ -20,29 +19,18 @@ struct Outcome {
   std::exception_ptr failure;
 };
 
-int thread_count(int jobs, std::size_t tasks) {
-  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), tasks));
-}
-
-// Runs task(i) for every i < n on `threads` threads, each taking the next index.
-template <typename Task>
-void run_pool(std::size_t n, int threads, const Task& task) {
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) task(i);
-  };
-  std::vector<std::jthread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-}
-
 std::string default_prefix(const std::string& dir) {
   const fs::path p = fs::path(dir).lexically_normal();
   return p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
 }
 
 }  // namespace
+
+int thread_count(int jobs, std::size_t tasks) {
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(
+      std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(jobs), tasks)));
+}
 
 std::vector<ingest::ArticleRecord> ingest_sources(const std::vector<Source>& sources,
                                                   const config::SiteConfig& config, int jobs,

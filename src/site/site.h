@@ -1,8 +1,10 @@
 #pragma once
 // site: the I/O shell. Loads sources, builds, writes the output atomically.
-// The only stage that touches the disk or the clock.
+// The only stage that touches the disk, the clock or the network.
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,19 @@ namespace newsarc::site {
 /// What to do when the config file does not exist.
 enum class MissingConfig { kUseDefaults, kError };
 
+/// How far a long phase has got: 1,200 of 9,876 "ingest" files (total 0 = unknown).
+struct Progress {
+  std::string phase;  ///< ingest | render | write
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
+
+/// Whether a build may use what earlier builds left in <root>/.newsarc-cache/.
+enum class CacheMode {
+  kUse,      ///< take unchanged sources' records and unchanged pages from it
+  kRebuild,  ///< `--no-cache`: a clean build (the cache is then written afresh)
+};
+
 /// Where the inputs and the output are. Relative paths are relative to `root`.
 struct BuildOptions {
   std::string root = ".";
@@ -26,9 +41,11 @@ struct BuildOptions {
       data_dir;  ///< install share dir; its templates/ and assets/ stand in for missing ones
   std::string config_path = "site.json";
   MissingConfig missing_config = MissingConfig::kUseDefaults;
-  std::string out_dir;   ///< "" = config's out_dir
-  std::string base_url;  ///< "" = config's base_url
-  int jobs = 0;          ///< ingest threads; 0 = hardware threads
+  std::string out_dir;                ///< "" = config's out_dir
+  std::string base_url;               ///< "" = config's base_url
+  int jobs = 0;                       ///< ingest and render threads; 0 = hardware threads
+  CacheMode cache = CacheMode::kUse;  ///< build() only; the in-memory builds use none
+  std::function<void(const Progress&)> progress;  ///< called on the building thread, if set
 };
 
 /// One named, timed phase of a build: "ingest", 412 "articles", 38 ms.
@@ -37,6 +54,7 @@ struct Phase {
   std::size_t count = 0;
   std::string unit;  ///< what `count` counts: "files", "articles", "pages"
   double ms = 0;
+  std::string detail = {};  ///< what the cache saved: "15724 of 15725 files from the cache"
 };
 
 /// What a build did.
@@ -79,12 +97,21 @@ base::Result<config::SiteConfig> read_config(const std::string& path,
                                              const std::string& display_path, MissingConfig missing,
                                              base::Diagnostics& diags);
 
-/// Builds the whole site and writes it atomically into the output folder.
+/// Builds the site into the output folder. The first build, and one with
+/// CacheMode::kRebuild, stages the site in a sibling folder and swaps it in;
+/// later builds re-ingest only changed sources, re-render only units whose
+/// inputs changed, and update the folder in place, leaving files whose bytes
+/// did not change untouched (see site/writer.h).
 BuildReport build(const BuildOptions& options, base::Diagnostics& diags);
 
 /// Renders without writing (for tests and `serve`).
 render::RenderedSite build_in_memory(const BuildOptions& options, base::Diagnostics& diags,
                                      BuildReport* report = nullptr);
+
+/// `newsarc check`: builds in memory, writes nothing, and adds the lints:
+/// `check/undated`, `check/conflicting-posts`, `check/typo` (config typo_map),
+/// `check/dead-link` and `check/unsafe-markup` in Markdown. Diagnostics sorted.
+BuildReport check_site(const BuildOptions& options, base::Diagnostics& diags);
 
 /// Writes `site` into `out_dir`: stages into a sibling temp folder, then swaps
 /// it in. Refuses (`site/not-ours`) a non-empty folder without newsarc's
@@ -104,6 +131,39 @@ std::string find_data_dir(const std::vector<std::string>& candidates);
 
 /// The folder of the running executable, from /proc/self/exe ("" when unknown).
 std::string executable_dir();
+
+/// How `newsarc serve` listens and watches the sources.
+struct ServeOptions {
+  std::string bind = "127.0.0.1";
+  int port = 1313;        ///< 0 = any free port
+  int poll_ms = 300;      ///< how often content, templates, assets and config are checked
+  int debounce_ms = 200;  ///< quiet time after the last change before rebuilding
+  /// Called after every build, on the thread that built.
+  std::function<void(const base::Diagnostics&, const BuildReport&)> on_build;
+};
+
+/// `newsarc serve`: the site built in memory and served over HTTP, rebuilt when
+/// a source changes; the browser reloads by itself and shows build errors in an
+/// overlay while the last good site keeps being served.
+class PreviewServer {
+ public:
+  /// `build.base_url` "" = the server's own address.
+  PreviewServer(BuildOptions build, ServeOptions serve);
+  ~PreviewServer();  ///< stops, joins the watcher
+  PreviewServer(const PreviewServer&) = delete;
+  PreviewServer& operator=(const PreviewServer&) = delete;
+  /// Binds (`site/bind` Error when the port is taken), builds once, starts
+  /// watching. Returns the port.
+  base::Result<int> start();
+  /// Serves until stop(); rethrows what a rebuild threw. Blocks.
+  void run();
+  /// Stops serving and watching; any thread, any number of times.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// Source lines for printing diagnostics: each file is read and decoded once.
 class SourceLines {

@@ -1,6 +1,7 @@
 // write_site: stage the output in a sibling folder, then swap it in, so a
 // failed build never leaves a half-written site.
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 
 #include "site/files.h"
 #include "site/site.h"
+#include "site/writer.h"
 
 namespace newsarc::site {
 
@@ -22,15 +24,19 @@ base::Error write_error(const std::string& what, const std::error_code& ec) {
 
 // Output paths come from render; this is defence in depth against one that
 // would escape the output folder ("../x", "/etc/x") or clobber the marker.
+std::optional<base::Error> check_output_path(const std::string& path) {
+  const fs::path p(path);
+  bool bad = path.empty() || p.is_absolute() || path.find('\0') != std::string::npos ||
+             path.find('\\') != std::string::npos || path.find("//") != std::string::npos ||
+             path == kOutputMarker;
+  for (const fs::path& part : p) bad = bad || part == ".." || part == "." || part.empty();
+  if (bad) return base::Error{"site/bad-path", "refusing to write output path \"" + path + "\""};
+  return std::nullopt;
+}
+
 std::optional<base::Error> check_output_paths(const render::RenderedSite& site) {
-  for (const auto& [path, bytes] : site) {
-    const fs::path p(path);
-    bool bad = path.empty() || p.is_absolute() || path.find('\0') != std::string::npos ||
-               path.find('\\') != std::string::npos || path.find("//") != std::string::npos ||
-               path == kOutputMarker;
-    for (const fs::path& part : p) bad = bad || part == ".." || part == "." || part.empty();
-    if (bad) return base::Error{"site/bad-path", "refusing to write output path \"" + path + "\""};
-  }
+  for (const auto& [path, bytes] : site)
+    if (auto bad = check_output_path(path)) return bad;
   return std::nullopt;
 }
 
@@ -64,51 +70,116 @@ std::optional<base::Error> write_files(const render::RenderedSite& site, const f
     auto wrote = write_bytes(target, bytes);
     if (!wrote) return wrote.error();
   }
+  return std::nullopt;
+}
+
+// Removes a folder newsarc wrote, its marker last, so that a build killed
+// half-way through leaves a folder the next build still recognises as its own.
+std::error_code remove_ours(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename() != kOutputMarker) entries.push_back(it->path());
+  for (const fs::path& entry : entries)
+    if (fs::remove_all(entry, ec); ec) return ec;
+  fs::remove_all(dir, ec);
+  return ec;
+}
+
+// A fresh staging folder, marked first (see remove_ours); a stale one is
+// removed only if newsarc wrote it.
+std::optional<base::Error> make_staging(const fs::path& staging) {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(staging, ec))) {
+    if (auto refusal = check_replaceable(staging)) return refusal;
+    if ((ec = remove_ours(staging))) return write_error("cannot remove " + staging.string(), ec);
+  }
+  fs::create_directories(staging, ec);
+  if (ec) return write_error("cannot create " + staging.string(), ec);
   auto marker = write_bytes(staging / kOutputMarker,
                             "This folder was written by newsarc; each build replaces it.\n");
   if (!marker) return marker.error();
   return std::nullopt;
 }
 
-// A fresh staging folder; a stale one is removed only if newsarc wrote it.
-std::optional<base::Error> make_staging(const fs::path& staging) {
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(staging, ec))) {
-    if (auto refusal = check_replaceable(staging)) return refusal;
-    fs::remove_all(staging, ec);
-    if (ec) return write_error("cannot remove " + staging.string(), ec);
+// A folder a build left beside `out`: "public.tmp-4242" (staging) or
+// "public.old-4242" (the old site, set aside while the new one is moved in).
+struct Sibling {
+  fs::path path;
+  pid_t pid = 0;
+  bool set_aside = false;
+};
+
+std::optional<Sibling> parse_sibling(const fs::path& path, const std::string& out_name) {
+  const std::string name = path.filename().string();
+  for (const char* kind : {".tmp-", ".old-"}) {
+    const std::string prefix = out_name + kind;
+    if (!name.starts_with(prefix) || name.size() == prefix.size() ||
+        name.size() > prefix.size() + 9)
+      continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    return Sibling{path, static_cast<pid_t>(std::stoi(digits)), kind[1] == 'o'};
   }
-  fs::create_directories(staging, ec);
-  if (ec) return write_error("cannot create " + staging.string(), ec);
   return std::nullopt;
+}
+
+// Cleans up after builds killed half-way (only folders newsarc marked, of
+// processes that are gone): staging folders are removed, and an old site set
+// aside is moved back when no new one took its place.
+void recover_stale_siblings(const fs::path& out) {
+  std::error_code ec;
+  std::vector<Sibling> stale;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    auto s = parse_sibling(it->path(), out.filename().string());
+    if (s && s->pid != ::getpid() && ::kill(s->pid, 0) != 0 && errno == ESRCH &&
+        !check_replaceable(s->path))
+      stale.push_back(*s);
+  }
+  for (const Sibling& s : stale) {
+    if (s.set_aside && !fs::exists(fs::symlink_status(out, ec)) && has_marker(s.path))
+      fs::rename(s.path, out, ec);
+    else
+      remove_ours(s.path);
+  }
 }
 
 // Replaces `out` by `staging` without a moment where `out` is half written.
 // renameat2(RENAME_EXCHANGE) swaps the two; file systems that lack it get the
-// old folder renamed aside first.
-std::optional<base::Error> swap_in(const fs::path& staging, const fs::path& out) {
+// old folder renamed aside first. The old site is then removed, or moved to
+// `keep_old` when given (the spare folder the next build updates).
+std::optional<base::Error> swap_in(const fs::path& staging, const fs::path& out,
+                                   const fs::path& keep_old = {}, bool* kept = nullptr) {
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(out, ec))) {
     fs::rename(staging, out, ec);
     return ec ? std::optional(write_error("cannot rename to " + out.string(), ec)) : std::nullopt;
   }
-  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
-    fs::remove_all(staging, ec);  // now the old site
-    return std::nullopt;
+  fs::path old = staging;
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
+    if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+      return write_error("cannot swap in " + out.string(),
+                         std::error_code(errno, std::generic_category()));
+    old = out.string() + ".old-" + std::to_string(::getpid());
+    fs::rename(out, old, ec);
+    if (ec) return write_error("cannot move aside " + out.string(), ec);
+    fs::rename(staging, out, ec);
+    if (ec) {
+      std::error_code restore;
+      fs::rename(old, out, restore);
+      return write_error("cannot rename to " + out.string(), ec);
+    }
   }
-  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-    return write_error("cannot swap in " + out.string(),
-                       std::error_code(errno, std::generic_category()));
-  const fs::path aside = out.string() + ".old-" + std::to_string(::getpid());
-  fs::rename(out, aside, ec);
-  if (ec) return write_error("cannot move aside " + out.string(), ec);
-  fs::rename(staging, out, ec);
-  if (ec) {
-    std::error_code restore;
-    fs::rename(aside, out, restore);
-    return write_error("cannot rename to " + out.string(), ec);
+  if (!keep_old.empty() && old != keep_old) {
+    if (fs::exists(fs::symlink_status(keep_old, ec)) && !check_replaceable(keep_old))
+      remove_ours(keep_old);
+    fs::rename(old, keep_old, ec);
   }
-  fs::remove_all(aside, ec);
+  if (keep_old.empty() || ec) {
+    remove_ours(old);
+  } else if (kept != nullptr) {
+    *kept = true;
+  }
   return std::nullopt;
 }
 
@@ -126,17 +197,192 @@ base::Result<bool> write_site(const render::RenderedSite& site, const std::strin
   const fs::path out = normalised_out(out_dir);
   if (out == out.root_path())
     return base::Error{"site/not-ours", "refusing to write the site into " + out.string()};
+  recover_stale_siblings(out);
   if (auto refusal = check_replaceable(out)) return *refusal;
   const fs::path staging = out.string() + ".tmp-" + std::to_string(::getpid());
   if (auto failed = make_staging(staging)) return *failed;
   auto failed = write_files(site, staging);
   if (!failed) failed = swap_in(staging, out);
   if (failed) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
+    remove_ours(staging);
     return *failed;
   }
   return true;
+}
+
+// ---- OutputWriter ----------------------------------------------------------
+
+namespace {
+
+// Fills `staging` with a hard link to every file of `out` (a copy where a link
+// cannot be made), so files this build leaves unchanged keep their inode and
+// modification time while `out` itself is not touched until the swap.
+std::optional<base::Error> link_existing(const fs::path& out, const fs::path& staging) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path rel = it->path().lexically_relative(out);
+    const fs::path target = staging / rel;
+    if (rel == kOutputMarker || it->is_symlink(ec)) continue;
+    if (it->is_directory(ec)) {
+      fs::create_directories(target, ec);
+    } else if (it->is_regular_file(ec)) {
+      fs::create_hard_link(it->path(), target, ec);
+      if (ec) {
+        ec.clear();
+        fs::copy_file(it->path(), target, ec);
+      }
+    }
+    if (ec) return write_error("cannot stage " + target.string(), ec);
+  }
+  if (ec) return write_error("cannot read " + out.string(), ec);
+  return std::nullopt;
+}
+
+bool same_file(const std::map<std::string, OutputFile>* files, const OutputFile& f) {
+  if (files == nullptr) return false;
+  auto it = files->find(f.path);
+  return it != files->end() && it->second.size == f.size && it->second.hash == f.hash;
+}
+
+}  // namespace
+
+fs::path spare_folder(const std::string& out_dir) {
+  return normalised_out(out_dir).string() + ".newsarc-spare";
+}
+
+OutputWriter::OutputWriter(fs::path out, WriteMode mode, const Known& known)
+    : out_(std::move(out)), mode_(mode), known_(known) {}
+
+OutputWriter::~OutputWriter() {
+  if (!finished_ && mode_ != WriteMode::kSpare) remove_ours(staging_);
+}
+
+base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string& out_dir,
+                                                               WriteMode mode, const Known& known) {
+  const fs::path out = normalised_out(out_dir);
+  if (out == out.root_path())
+    return base::Error{"site/not-ours", "refusing to write the site into " + out.string()};
+  recover_stale_siblings(out);
+  if (auto refusal = check_replaceable(out)) return *refusal;
+  if (!has_marker(out)) mode = WriteMode::kStage;  // missing or empty: nothing to keep
+  if (mode == WriteMode::kSpare &&
+      (known.spare == nullptr || known.live == nullptr || !has_marker(spare_folder(out_dir))))
+    mode = WriteMode::kLinked;
+  std::unique_ptr<OutputWriter> writer(new OutputWriter(out, mode, known));
+  if (mode == WriteMode::kSpare) {
+    writer->staging_ = spare_folder(out_dir);
+    return writer;
+  }
+  writer->staging_ = out.string() + ".tmp-" + std::to_string(::getpid());
+  auto failed = make_staging(writer->staging_);
+  if (failed) writer->finished_ = true;
+  if (!failed && mode == WriteMode::kLinked) failed = link_existing(out, writer->staging_);
+  if (failed) return *failed;  // the destructor removes a half-linked staging folder
+  return writer;
+}
+
+// Does the staging folder hold `file` already? By what is known of it, else
+// (a linked folder of unknown content) by reading the file.
+bool OutputWriter::holds(const OutputFile& file, std::string_view bytes) const {
+  if (mode_ == WriteMode::kStage) return false;
+  if (mode_ == WriteMode::kSpare) return same_file(known_.spare, file);
+  if (known_.live != nullptr) return same_file(known_.live, file);
+  const fs::path target = staging_ / file.path;
+  if (stat_file(target).size != static_cast<std::int64_t>(bytes.size())) return false;
+  auto old = read_bytes(target);
+  return old && *old == bytes;
+}
+
+std::optional<base::Error> OutputWriter::make_parent(const fs::path& target) {
+  const fs::path dir = target.parent_path();
+  if (made_dirs_.count(dir.string())) return std::nullopt;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return write_error("cannot create " + dir.string(), ec);
+  made_dirs_.insert(dir.string());
+  return std::nullopt;
+}
+
+// Makes the staging folder's `path` the live site's file, by a hard link (so
+// it keeps its inode and mtime). False when that cannot be done.
+bool OutputWriter::link_live(const std::string& path) {
+  if (mode_ != WriteMode::kSpare) return false;
+  const fs::path target = staging_ / path;
+  if (make_parent(target)) return false;
+  std::error_code ec;
+  fs::remove(target, ec);
+  fs::create_hard_link(out_ / path, target, ec);
+  return !ec;
+}
+
+base::Result<OutputFile> OutputWriter::put(const std::string& path, std::string_view bytes) {
+  if (auto bad = check_output_path(path)) return *bad;
+  OutputFile file{path, bytes.size(), hash_bytes(bytes)};
+  const bool again = !done_.insert(path).second;
+  if (!again && holds(file, bytes)) {
+    ++unchanged_;
+    return file;
+  }
+  if (!again && same_file(known_.live, file) && link_live(path)) {
+    ++unchanged_;
+    return file;
+  }
+  const fs::path target = staging_ / path;
+  if (auto failed = make_parent(target)) return *failed;
+  std::error_code ec;
+  if (mode_ != WriteMode::kStage) fs::remove(target, ec);  // may be a link to a live file
+  auto wrote = write_bytes(target, bytes);
+  if (!wrote) return wrote.error();
+  ++written_;
+  return file;
+}
+
+std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
+  done_.insert(file.path);
+  if (mode_ != WriteMode::kSpare || same_file(known_.spare, file)) return std::nullopt;
+  if (link_live(file.path)) return std::nullopt;
+  return base::Error{"site/write",
+                     "cannot link " + (out_ / file.path).string() + " into " + staging_.string()};
+}
+
+// Removes from the staging folder the files it holds that this build did
+// not put or keep, then the folders that left empty.
+std::optional<base::Error> OutputWriter::remove_stale() {
+  std::vector<fs::path> stale;
+  std::error_code ec;
+  const auto* known = mode_ == WriteMode::kSpare ? known_.spare : known_.live;
+  if (known != nullptr) {
+    for (const auto& [path, file] : *known)
+      if (!done_.count(path)) stale.push_back(staging_ / path);
+  } else {
+    for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it->is_directory(ec)) continue;
+      const std::string rel = it->path().lexically_relative(staging_).string();
+      if (rel != kOutputMarker && !done_.count(rel)) stale.push_back(it->path());
+    }
+  }
+  std::set<fs::path, std::greater<>> dirs;  // deepest first
+  for (const fs::path& file : stale) {
+    if (fs::remove(file, ec); ec) return write_error("cannot remove " + file.string(), ec);
+    for (fs::path d = file.parent_path();
+         d != staging_ && d.string().size() > staging_.string().size(); d = d.parent_path())
+      dirs.insert(d);
+  }
+  for (const fs::path& d : dirs) fs::remove(d, ec);  // only empty ones go
+  return std::nullopt;
+}
+
+std::optional<base::Error> OutputWriter::finish() {
+  finished_ = true;
+  auto failed = mode_ == WriteMode::kStage ? std::nullopt : remove_stale();
+  // The old site becomes the spare folder when what it holds is known.
+  const bool keep_old = mode_ == WriteMode::kSpare || known_.live != nullptr;
+  if (!failed)
+    failed =
+        swap_in(staging_, out_, keep_old ? spare_folder(out_.string()) : fs::path(), &kept_old_);
+  if (failed && mode_ != WriteMode::kSpare) remove_ours(staging_);
+  return failed;
 }
 
 }  // namespace newsarc::site

@@ -92,6 +92,7 @@ void InlineSite::rebuild() {
   if (!fs::is_directory(root_ / "assets", ec)) options.assets_dir = NEWSARC_SOURCE_DIR "/assets";
   options.jobs = options_.jobs;
   options.base_url = options_.base_url;
+  options.cache = options_.cache;
   diags_ = {};
   report_ = site::build(options, diags_);
 }

@@ -33,7 +33,8 @@ namespace newsarc::site_test {
 /// Build settings a test may change.
 struct InlineOptions {
   int jobs = 2;
-  std::string base_url;  ///< as `--base-url`; "" = config's
+  std::string base_url;                           ///< as `--base-url`; "" = config's
+  site::CacheMode cache = site::CacheMode::kUse;  ///< kRebuild = `--no-cache`
 };
 
 /// A site written from an archive string into its own temp folder (removed at
@@ -50,6 +51,8 @@ class InlineSite {
 
   /// Runs site::build again (diagnostics and report are replaced).
   void rebuild();
+  /// The options of the next rebuild (jobs, cache mode).
+  InlineOptions& options() { return options_; }
   /// Writes (or replaces) a source file, relative to the site root.
   void write_file(const std::string& path, std::string_view bytes) const;
   /// Removes a source file, relative to the site root.

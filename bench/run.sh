@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# newsarc against Hugo on the same synthetic archive, in the same run, plus
+# the floors (reading every source, copying the output) and newsarc's
+# incremental rebuilds. Not a test: it prints numbers and ratios.
+#
+# Usage:   bench/run.sh [N ...]                (default: 1000 10000 100000)
+# Needs:   a built newsarc (NEWSARC=path, default build-perf/newsarc),
+#          apt-get install -y hugo time; python3.
+# Env:     WORK=/tmp/bench   corpora, sites and outputs (never in the repo)
+#          RUNS=k            runs per measurement (default 3 up to 10,000, else 1)
+#          JOBS=2            newsarc --jobs
+#          HUGO_MAX=N        skip Hugo above N articles (default: no limit)
+# Output:  one row per (N, case) appended to $WORK/results.tsv, and a table on stdout.
+#
+# Cases (whole-process wall time and peak RSS from /usr/bin/time -v, median of
+# the runs, warm page cache for everyone):
+#   hugo       OUT moved aside (untimed); hugo --quiet --source shared/bench/hugo-site ...
+#   clean      OUT, its spare and .newsarc-cache moved aside (untimed); newsarc build --jobs $JOBS
+#   nochange   newsarc build again, nothing changed
+#   firstedit  the first rebuild after clean, one source edited (links every file once)
+#   onearticle one source file's body edited (a "，" becomes "、"), then build
+#   template   the article template changed (a comment appended), then build
+#   cat        every source file read: find -print0 | xargs -0 cat
+#   cp         cp -r of newsarc's output
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=$(cd "$REPO/../shared/bench" && pwd)
+WORK=${WORK:-/tmp/bench}
+NEWSARC=${NEWSARC:-$REPO/build-perf/newsarc}
+JOBS=${JOBS:-2}
+RES=$WORK/results.tsv
+NS=("$@"); [ ${#NS[@]} -gt 0 ] || NS=(1000 10000 100000)
+mkdir -p "$WORK"
+
+timed() {  # CMD... -> WALL (s), RSS (KiB)
+  local log; log=$(mktemp)
+  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; }
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+  RSS=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
+  rm -f "$log" "$log.err"
+}
+# Old outputs are moved aside (instant) and deleted at the end: removing a
+# tree of 100k files takes minutes on a busy disk and would dominate the run.
+TRASH=$WORK/trash; mkdir -p "$TRASH"
+discard() { for d in "$@"; do [ -e "$d" ] && mv "$d" "$(mktemp -d "$TRASH/x.XXXXXX")/"; done; true; }
+median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# measure NAME RUNS PREP CMD...: PREP (a shell snippet, untimed) before each run
+measure() {
+  local name=$1 runs=$2 prep=$3; shift 3
+  local walls=() rss=0
+  for i in $(seq "$runs"); do
+    eval "$prep"
+    timed "$@"
+    walls+=("$WALL"); [ "$RSS" -gt "$rss" ] && rss=$RSS
+    echo "  N=$N $name run $i: ${WALL}s, $((RSS / 1024)) MiB (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  done
+  local med; med=$(printf '%s\n' "${walls[@]}" | median)
+  printf '%s\t%s\t%s\t%s\t%s\n' "$N" "$name" "$runs" "$med" "$((rss / 1024))" >> "$RES"
+  eval "T_$name=$med; M_$name=$((rss / 1024))"
+}
+
+# The newsarc site of corpus N: site.json, content -> the raw corpus, and a
+# template folder that overrides article.mustache with an identical copy.
+make_site() {
+  local site=$1 raw=$2
+  mkdir -p "$site/override"
+  cp "$REPO/site.json" "$site/site.json"
+  ln -sfn "$raw" "$site/content"
+  cp "$REPO/templates/article.mustache" "$site/override/article.mustache"
+}
+
+# Swaps the first "，" of the body of one source for "、" (and back on the
+# next call), so each onearticle run is one edited file.
+edit_one() {
+  python3 - "$1" <<'EOF'
+import sys, pathlib
+p = pathlib.Path(sys.argv[1]); t = p.read_text(encoding="utf-8")
+head, sep, body = t.partition("\n\n")
+body = body.replace("，", "、", 1) if "，" in body else body.replace("、", "，", 1)
+p.write_text(head + sep + body, encoding="utf-8")
+EOF
+}
+
+[ -f "$RES" ] || printf 'N\tcase\truns\twall_s\tpeak_rss_mib\n' > "$RES"
+hugo version | head -1; "$NEWSARC" --version 2>/dev/null || true
+echo "nproc=$(nproc) jobs=$JOBS"
+
+for N in "${NS[@]}"; do
+  C=$WORK/c$N
+  for f in raw hugo; do
+    [ -d "$C/$f" ] || nice python3 "$SHARED/gen_corpus.py" "$N" --format $f --out "$C/$f" >&2
+  done
+  R=${RUNS:-$([ "$N" -le 10000 ] && echo 3 || echo 1)}
+  SITE=$C/site; OUT=$C/out-newsarc; HOUT=$C/out-hugo
+  make_site "$SITE" "$C/raw"
+  NA=("$NEWSARC" build --root "$SITE" --templates override --out "$OUT" --jobs "$JOBS" -q)
+
+  if [ -z "${HUGO_MAX:-}" ] || [ "$N" -le "$HUGO_MAX" ]; then
+    measure hugo "$R" 'discard "$HOUT"' hugo --quiet --source "$SHARED/hugo-site" \
+      --contentDir "$C/hugo/content" --destination "$HOUT"
+    HUGO_PAGES=$(find "$HOUT" -type f -name '*.html' ! -path '*/page/1/index.html' | wc -l)
+    discard "$HOUT"
+  else
+    T_hugo=NA; M_hugo=NA; HUGO_PAGES=NA
+  fi
+  measure clean "$R" 'discard "$OUT" "$OUT.newsarc-spare" "$SITE/.newsarc-cache"' "${NA[@]}"
+  measure nochange "$R" ':' "${NA[@]}"
+  ONE=$(find "$C/raw" -name '*.txt' | sort | sed -n "$((N / 2))p")
+  # The first rebuild after a clean one links every file into a new folder
+  # once; from then on the old site is kept as the spare folder and updated.
+  measure firstedit 1 'edit_one "$ONE"' "${NA[@]}"
+  measure onearticle "$R" 'edit_one "$ONE"' "${NA[@]}"
+  measure template "$R" 'printf "<!-- %s -->\n" "$RANDOM" >> "$SITE/override/article.mustache"' \
+    "${NA[@]}"
+  cp "$REPO/templates/article.mustache" "$SITE/override/article.mustache"
+  "${NA[@]}" >/dev/null 2>&1 || true  # back to the plain template
+  measure cat "$R" ':' sh -c "find -L '$C/raw' -type f -print0 | xargs -0 cat >/dev/null"
+  measure cp "$R" 'discard "$OUT.cp"' cp -r "$OUT" "$OUT.cp"
+  discard "$OUT.cp"
+
+  PAGES=$(find "$OUT" -type f -name '*.html' | wc -l)
+  FILES=$(find "$OUT" -type f | wc -l)
+  BYTES=$(du -sb "$OUT" | cut -f1)
+  SRC=$(du -sbL "$C/raw" | cut -f1)
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a=="NA"||b=="NA"||b==0) print "NA"; else printf "%.1f", a/b }'; }
+  echo
+  echo "### N = $N (jobs $JOBS, runs $R, load $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  echo "| case | wall s | peak RSS MiB | pages/s | ratio |"
+  echo "|---|---|---|---|---|"
+  echo "| Hugo clean | $T_hugo | $M_hugo | $(ratio "$HUGO_PAGES" "$T_hugo") | Hugo/newsarc time $(ratio "$T_hugo" "$T_clean")x, RSS $(ratio "$M_hugo" "$M_clean")x |"
+  echo "| newsarc clean | $T_clean | $M_clean | $(ratio "$PAGES" "$T_clean") | 1 |"
+  echo "| newsarc no change | $T_nochange | $M_nochange | | clean/this $(ratio "$T_clean" "$T_nochange")x |"
+  echo "| newsarc first rebuild after clean (one article) | $T_firstedit | $M_firstedit | | clean/this $(ratio "$T_clean" "$T_firstedit")x |"
+  echo "| newsarc one article changed | $T_onearticle | $M_onearticle | | clean/this $(ratio "$T_clean" "$T_onearticle")x |"
+  echo "| newsarc one template changed | $T_template | $M_template | | clean/this $(ratio "$T_clean" "$T_template")x |"
+  echo "| floor: cat sources | $T_cat | | | newsarc/cat $(ratio "$T_clean" "$T_cat")x |"
+  echo "| floor: cp -r output | $T_cp | | | newsarc/cp $(ratio "$T_clean" "$T_cp")x |"
+  echo
+  echo "newsarc: $PAGES HTML pages, $FILES files, $BYTES bytes of output from $SRC bytes of sources; Hugo: $HUGO_PAGES HTML pages (alias stubs excluded)"
+done
+echo "removing old outputs in $TRASH" >&2
+nice rm -rf "$TRASH"

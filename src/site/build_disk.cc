@@ -1,0 +1,309 @@
+// build(): the incremental build. Sources are taken from the cache when
+// their stat or bytes are known; units whose inputs did not change are not
+// rendered; the output folder is updated in place, touching only files whose
+// bytes changed. With nothing changed at all, the last build's diagnostics
+// are replayed and nothing is read or written.
+#include <chrono>
+#include <set>
+
+#include "site/build_steps.h"
+#include "site/writer.h"
+
+namespace newsarc::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+fs::path cache_dir(const BuildOptions& options) {
+  return fs::path(options.root) / ".newsarc-cache";
+}
+
+std::string absolute_out(const std::string& out_dir) {
+  std::error_code ec;
+  fs::path out = fs::absolute(out_dir, ec).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  return out.string();
+}
+
+// What ingest depends on besides the bytes: the gazetteer and the default year.
+std::uint64_t ingest_key(const config::SiteConfig& config) {
+  config::SiteConfig only;
+  only.districts = config.districts;
+  only.default_year = config.default_year;
+  only.typo_map = config.typo_map;
+  return hash_combine(binary_stamp(), hash_bytes(config::format_config(only)));
+}
+
+// Everything but the content that the output depends on.
+std::uint64_t site_stamp(const SiteInputs& in, const std::string& out) {
+  std::uint64_t h = hash_combine(binary_stamp(), hash_bytes(config::format_config(in.config)));
+  for (const auto* files : {&in.templates, &in.assets}) {
+    h = hash_combine(h, files->size());
+    for (const auto& [name, bytes] : *files)
+      h = hash_combine(hash_combine(h, hash_bytes(name)), hash_bytes(bytes));
+  }
+  return hash_combine(h, hash_bytes(out));
+}
+
+std::string with_count(std::size_t n, const std::string& what) {
+  return std::to_string(n) + " " + what;
+}
+
+// Nothing changed since `prev`: replays its diagnostics and numbers.
+BuildReport replay(const OutputState& prev, BuildReport report, base::Diagnostics& diags) {
+  for (const auto& d : prev.diags) diags.add(d);
+  report.sources = prev.sources_count;
+  report.articles = prev.articles;
+  report.pages = prev.pages;
+  report.files = prev.files;
+  report.wrote = true;
+  const std::string same = "nothing changed since the last build";
+  report.phases.push_back({"ingest", report.articles, "articles", 0, same});
+  report.phases.push_back({"index", report.articles, "articles", 0, same});
+  report.phases.push_back({"render", report.pages, "pages", 0, same});
+  report.phases.push_back({"write", 0, "files", 0, same});
+  return report;
+}
+
+bool unchanged_since(const OutputState& prev, std::uint64_t stamp, const Listing& listing,
+                     const std::string& out) {
+  std::error_code ec;
+  return prev.stamp == stamp && prev.sources == listing.hash &&
+         listing.newest_mtime_ns + kRacyNs < prev.read_at_ns &&
+         fs::is_regular_file(fs::path(out) / kOutputMarker, ec);
+}
+
+// The key of each unit: what it depends on, hashed. Equal keys, equal files.
+std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
+                                     const archive::Archive& archive,
+                                     const std::map<std::string, std::uint64_t>& digest_of,
+                                     std::uint64_t stamp) {
+  std::uint64_t listing = hash_combine(stamp, archive.articles.size());
+  std::vector<std::uint64_t> own(archive.articles.size());
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    listing = hash_combine(listing, hash_bytes(render::listing_key(archive.articles[i])));
+    own[i] = digest_of.at(archive.articles[i].id);
+  }
+  std::uint64_t all = listing;
+  for (std::uint64_t d : own) all = hash_combine(all, d);
+  std::vector<std::uint64_t> keys(renderer.size());
+  for (std::size_t u = 0; u < keys.size(); ++u) {
+    switch (renderer.depends(u)) {
+      case render::Depends::kArticles: {
+        std::uint64_t h = listing;
+        for (std::size_t a : renderer.articles(u)) h = hash_combine(h, own[a]);
+        keys[u] = h | 1;
+        break;
+      }
+      case render::Depends::kListing:
+        keys[u] = listing | 1;
+        break;
+      case render::Depends::kAll:
+        keys[u] = all | 1;
+        break;
+    }
+  }
+  return keys;  // never 0: 0 marks a unit that must be rendered again
+}
+
+// One build's writing: the writer, the state it leaves, what went wrong.
+struct Output {
+  std::map<std::string, OutputFile> previous;  // what the live folder holds, when known
+  std::map<std::string, OutputFile> spare;     // what the spare folder holds, when known
+  std::unique_ptr<OutputWriter> writer;
+  OutputState next;
+  std::optional<base::Error> failed;
+  double write_ms = 0;
+  std::size_t rendered = 0, skipped = 0;
+};
+
+void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit* unit,
+               std::uint64_t key, const OutputState* prev, Output& out, base::Diagnostics& diags) {
+  const std::string& name = renderer.name(u);
+  if (unit == nullptr) {
+    const auto& kept = prev->units.at(name);
+    for (const OutputFile& f : kept.second)
+      if (!out.failed) out.failed = out.writer->keep(f);
+    out.next.units[name] = kept;
+    ++out.skipped;
+    return;
+  }
+  ++out.rendered;
+  const bool clean = unit->diags.items().empty();
+  diags.append(std::move(unit->diags));
+  auto& entry = out.next.units[name];
+  entry.first = clean ? key : 0;  // a unit that reported something is rendered again
+  const Clock::time_point start = Clock::now();
+  for (auto& [path, bytes] : unit->files) {
+    if (out.failed) return;
+    auto file = out.writer->put(path, bytes);
+    if (!file) out.failed = file.error();
+    if (file) entry.second.push_back(*file);
+  }
+  out.write_ms += ms_since(start);
+}
+
+void put_assets(const std::map<std::string, std::string>& assets, Output& out,
+                base::Diagnostics& diags) {
+  for (const auto& [path, bytes] : assets) {
+    if (out.failed) return;
+    if (out.writer->has(path)) {
+      diags.report(base::Severity::kWarning, path, 0, 0, "site/asset-collision",
+                   "an asset has the name of a rendered page; the page is kept");
+      continue;
+    }
+    auto file = out.writer->put(path, bytes);
+    if (!file) out.failed = file.error();
+    if (file) out.next.units["asset:" + path] = {0, {*file}};
+  }
+}
+
+std::map<std::string, OutputFile> files_of(const OutputState& state) {
+  std::map<std::string, OutputFile> files;
+  for (const auto& [name, unit] : state.units)
+    for (const OutputFile& f : unit.second) files[f.path] = f;
+  return files;
+}
+
+// Renders what changed and writes it; false when nothing could be written.
+bool render_and_write(const BuildOptions& options, const SiteInputs& in,
+                      const archive::Archive& archive,
+                      const std::map<std::string, std::uint64_t>& digest_of, std::uint64_t stamp,
+                      const std::optional<OutputState>& prev,
+                      const std::optional<OutputState>& spare, Output& out, BuildReport& report,
+                      base::Diagnostics& diags) {
+  const Clock::time_point start = Clock::now();
+  const int threads = thread_count(options.jobs, archive.articles.size() + 1);
+  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads);
+  if (!renderer.ok()) {
+    report.config_error = true;
+    return false;
+  }
+  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digest_of, stamp);
+  std::vector<char> skip(renderer.size(), 0);
+  for (std::size_t u = 0; prev && prev->stamp == stamp && u < skip.size(); ++u) {
+    auto it = prev->units.find(renderer.name(u));
+    skip[u] = it != prev->units.end() && it->second.first == keys[u];
+  }
+  if (prev) out.previous = files_of(*prev);
+  if (spare) out.spare = files_of(*spare);
+  const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
+  forget_output_state(cache_dir(options), StateOf::kSpare);  // it may change from here on
+  auto writer = OutputWriter::open(report.out_dir, mode,
+                                   {prev ? &out.previous : nullptr, spare ? &out.spare : nullptr});
+  if (!writer) {
+    out.failed = writer.error();
+    return false;
+  }
+  out.writer = std::move(*writer);
+  tell(options, "render", 0, renderer.size());
+  render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
+    take_unit(renderer, u, unit, keys[u], prev ? &*prev : nullptr, out, diags);
+  });
+  tell(options, "render", renderer.size(), renderer.size());
+  put_assets(in.assets, out, diags);
+  for (const std::string& path : out.writer->paths()) report.pages += path.ends_with(".html");
+  report.files = out.writer->paths().size();
+  report.phases.push_back(
+      {"render", report.pages, "pages", ms_since(start) - out.write_ms,
+       with_count(out.rendered, "of") + " " +
+           with_count(renderer.size(), "units rendered, the others unchanged")});
+  return true;
+}
+
+void report_write_error(const base::Error& error, BuildReport& report, base::Diagnostics& diags) {
+  diags.report(base::Severity::kError, report.out_dir, 0, 0, error.code, error.message);
+  report.config_error = error.code != "site/write";
+}
+
+// Writes the cache for the next build.
+void save_state(const BuildOptions& options, Output& out, const Listing& listing,
+                std::int64_t read_at, std::uint64_t stamp, const BuildReport& report,
+                const base::Diagnostics& diags, std::size_t mark) {
+  OutputState& s = out.next;
+  s.out_dir = absolute_out(report.out_dir);
+  s.stamp = stamp;
+  s.sources = listing.hash;
+  s.read_at_ns = read_at;
+  s.diags.assign(diags.items().begin() + static_cast<std::ptrdiff_t>(mark), diags.items().end());
+  s.sources_count = report.sources;
+  s.articles = report.articles;
+  s.pages = report.pages;
+  s.files = report.files;
+  save_output_state(cache_dir(options), s, StateOf::kLive);
+}
+
+}  // namespace
+
+BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags) {
+  const Clock::time_point start = Clock::now();
+  BuildReport report;
+  SiteInputs in;
+  if (!read_site_inputs(options, in, report, diags)) return report;
+  const std::string out_abs = absolute_out(report.out_dir);
+  const std::uint64_t stamp = site_stamp(in, out_abs);
+  const std::int64_t read_at = now_ns();
+  const Listing listing = list_content(options, diags);
+  const std::size_t mark = diags.items().size();
+  std::optional<OutputState> prev, spare;
+  if (options.cache == CacheMode::kUse) {
+    prev = load_output_state(cache_dir(options), StateOf::kLive);
+    spare = load_output_state(cache_dir(options), StateOf::kSpare);
+  }
+  if (prev && prev->out_dir != out_abs) prev.reset();
+  if (spare && spare->out_dir != out_abs) spare.reset();
+  report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
+  if (prev && unchanged_since(*prev, stamp, listing, out_abs)) {
+    report = replay(*prev, std::move(report), diags);
+    report.total_ms = ms_since(start);
+    return report;
+  }
+  Clock::time_point clock = Clock::now();
+  IngestCache cache(cache_dir(options), ingest_key(in.config), options.cache);
+  Content content = ingest_content(options, listing, in.config, cache, read_at, diags);
+  cache.release();
+  report.sources = content.sources;
+  report.phases.push_back({"ingest", content.records.size(), "articles", ms_since(clock),
+                           with_count(content.from_cache, "of") + " " +
+                               with_count(content.sources, "files from the cache")});
+  clock = Clock::now();
+  std::map<std::string, std::uint64_t> digest_of;
+  for (std::size_t i = 0; i < content.records.size(); ++i)
+    digest_of.emplace(content.records[i].id, content.digests[i]);
+  const archive::Archive archive =
+      archive::build_archive(std::move(content.records), in.config, diags);
+  report.articles = archive.articles.size();
+  report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
+  Output out;
+  if (render_and_write(options, in, archive, digest_of, stamp, prev, spare, out, report, diags) &&
+      !out.failed) {
+    clock = Clock::now();
+    forget_output_state(cache_dir(options), StateOf::kLive);  // the swap changes the folder
+    out.failed = out.writer->finish();
+    out.write_ms += ms_since(clock);
+  }
+  if (out.failed) {
+    report_write_error(*out.failed, report, diags);
+  } else if (!report.config_error) {
+    report.wrote = true;
+    report.phases.push_back(
+        {"write", out.writer->written(),
+         "files (" + with_count(report.files - out.writer->written(), "unchanged)"), out.write_ms});
+    cache.save(content.live);
+    // The old live folder is now the spare one, if its files were known.
+    if (prev && out.writer->kept_old())
+      save_output_state(cache_dir(options), *prev, StateOf::kSpare);
+    save_state(options, out, listing, read_at, stamp, report, diags, mark);
+  }
+  report.total_ms = ms_since(start);
+  return report;
+}
+
+}  // namespace newsarc::site

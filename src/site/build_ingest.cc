@@ -1,0 +1,141 @@
+// The content of an incremental build: list and stat the files, then take
+// each file's records from the cache when its stat or its bytes are known,
+// and ingest only the others.
+#include <algorithm>
+#include <exception>
+
+#include "site/build_steps.h"
+
+namespace newsarc::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What one source gave, kept apart until all are done.
+struct Outcome {
+  IngestEntry entry;
+  bool from_cache = false;
+  bool read = false;
+  base::Diagnostics diags;  // reading errors
+  std::exception_ptr failure;
+};
+
+// The cached entry when the file's stat (and its age) vouch for it.
+std::optional<IngestEntry> by_stat(const IngestCache& cache, const std::string& display,
+                                   const FileStat& stat) {
+  const IngestCache::Found* found = cache.find(display);
+  if (found == nullptr || !(found->stat == stat) || stat.mtime_ns + kRacyNs >= found->read_at_ns)
+    return std::nullopt;
+  return cache.decode(*found);
+}
+
+// Reads the file; takes the cached entry when the bytes are the same, else ingests.
+void read_and_ingest(const FoundFile& file, const FileStat& stat, const IngestCache& cache,
+                     const config::SiteConfig& config, Outcome& out) {
+  auto bytes = read_bytes(file.path);
+  if (!bytes) {
+    out.diags.report(base::Severity::kError, file.display, 0, 0, bytes.error().code,
+                     bytes.error().message + "; skipped");
+    return;
+  }
+  out.read = true;
+  const std::uint64_t hash = hash_bytes(*bytes);
+  const IngestCache::Found* found = cache.find(file.display);
+  if (found != nullptr && found->content_hash == hash) {
+    if (auto entry = cache.decode(*found)) {
+      out.entry = std::move(*entry);
+      out.entry.stat = stat;
+      out.from_cache = true;
+      return;
+    }
+  }
+  base::Diagnostics diags;
+  out.entry.records = ingest::ingest_file(*bytes, file.display, config, diags);
+  out.entry.diags = diags.items();
+  out.entry.content_hash = hash;
+  out.entry.stat = stat;
+  for (const auto& r : out.entry.records) out.entry.digests.push_back(record_digest(r));
+}
+
+void process(const FoundFile& file, const FileStat& stat, const IngestCache& cache,
+             const config::SiteConfig& config, std::int64_t read_at_ns, Outcome& out) {
+  // Not handled here: a third-party exception is carried to the calling
+  // thread and rethrown there, so cli/ reports it as it would without threads.
+  try {
+    if (auto entry = by_stat(cache, file.display, stat)) {
+      out.entry = std::move(*entry);
+      out.from_cache = true;
+      return;
+    }
+    read_and_ingest(file, stat, cache, config, out);
+    out.entry.display = file.display;
+    out.entry.read_at_ns = read_at_ns;
+  } catch (...) {
+    out.failure = std::current_exception();
+  }
+}
+
+// Moves one outcome into the content, in file order; new entries go to the cache.
+void gather(Outcome& out, IngestCache& cache, Content& content, base::Diagnostics& diags) {
+  if (out.failure) std::rethrow_exception(out.failure);
+  diags.append(std::move(out.diags));
+  if (!out.read && !out.from_cache) return;  // unreadable
+  ++content.sources;
+  content.live.push_back(out.entry.display);
+  if (out.from_cache) ++content.from_cache;
+  if (out.read) cache.put(out.entry);  // new, or known bytes with a new stat
+  for (const auto& d : out.entry.diags) diags.add(d);
+  for (std::size_t i = 0; i < out.entry.records.size(); ++i) {
+    content.records.push_back(std::move(out.entry.records[i]));
+    content.digests.push_back(out.entry.digests[i]);
+  }
+}
+
+}  // namespace
+
+Listing list_content(const BuildOptions& options, base::Diagnostics& diags) {
+  Listing listing;
+  const fs::path dir = content_dir(options);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags.report(base::Severity::kWarning, content_prefix(options), 0, 0, "site/read",
+                 "content folder not found; building a site without articles");
+    return listing;
+  }
+  listing.files = list_files(dir, content_prefix(options), FileFilter::kContent, diags);
+  listing.stats.reserve(listing.files.size());
+  std::uint64_t h = listing.files.size();
+  for (const FoundFile& f : listing.files) {
+    const FileStat stat = stat_file(f.path);
+    listing.stats.push_back(stat);
+    listing.newest_mtime_ns = std::max(listing.newest_mtime_ns, stat.mtime_ns);
+    h = hash_combine(h, hash_bytes(f.display));
+    for (auto v : {stat.size, stat.mtime_ns, static_cast<std::int64_t>(stat.inode)})
+      h = hash_combine(h, static_cast<std::uint64_t>(v));
+  }
+  listing.hash = h;
+  return listing;
+}
+
+Content ingest_content(const BuildOptions& options, const Listing& listing,
+                       const config::SiteConfig& config, IngestCache& cache,
+                       std::int64_t read_at_ns, base::Diagnostics& diags) {
+  const std::size_t n = listing.files.size();
+  const std::size_t step = options.progress ? std::max<std::size_t>(64, n / 50) : n + 1;
+  const int threads = thread_count(options.jobs, n);
+  Content content;
+  for (std::size_t at = 0; at < n; at += step) {
+    tell(options, "ingest", at, n);
+    const std::size_t end = std::min(n, at + step);
+    std::vector<Outcome> outcomes(end - at);
+    run_pool(outcomes.size(), threads, [&](std::size_t k) {
+      process(listing.files[at + k], listing.stats[at + k], cache, config, read_at_ns, outcomes[k]);
+    });
+    for (Outcome& out : outcomes) gather(out, cache, content, diags);
+  }
+  tell(options, "ingest", n, n);
+  return content;
+}
+
+}  // namespace newsarc::site

@@ -1,0 +1,121 @@
+#pragma once
+// Internal to site: the steps of a build shared by build.cc (in memory, for
+// serve and check) and build_disk.cc (the incremental build that writes):
+// build_ingest.cc reads and ingests content through the cache,
+// build_render.cc renders units on several threads.
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "archive/archive.h"
+#include "base/base.h"
+#include "render/render.h"
+#include "site/cache.h"
+#include "site/files.h"
+#include "site/site.h"
+
+namespace newsarc::site {
+
+/// Threads for `tasks` tasks: `jobs`, 0 = one per hardware thread, at most `tasks`.
+int thread_count(int jobs, std::size_t tasks);
+
+/// Runs task(i, thread) for every i < n on `threads` threads (numbered from
+/// 0, the calling one), each taking the next index.
+template <typename Task>
+void run_pool_on(std::size_t n, int threads, const Task& task) {
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&](int thread) {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) task(i, thread);
+  };
+  std::vector<std::jthread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
+}
+
+/// Runs task(i) for every i < n on `threads` threads.
+template <typename Task>
+void run_pool(std::size_t n, int threads, const Task& task) {
+  run_pool_on(n, threads, [&](std::size_t i, int) { task(i); });
+}
+
+/// What a build reads before the content.
+struct SiteInputs {
+  config::SiteConfig config;
+  render::TemplateSet templates;
+  std::map<std::string, std::string> assets;  ///< output path -> bytes
+  std::size_t files = 0;                      ///< template and asset files read
+};
+
+/// Reads the config, templates and assets; sets report.config, out_dir and
+/// (when unusable) config_error.
+bool read_site_inputs(const BuildOptions& options, SiteInputs& inputs, BuildReport& report,
+                      base::Diagnostics& diags);
+
+/// The content folder and the name diagnostics give it ("content").
+std::filesystem::path content_dir(const BuildOptions& options);
+std::string content_prefix(const BuildOptions& options);
+
+/// Tells options.progress, if set.
+void tell(const BuildOptions& options, std::string phase, std::size_t done, std::size_t total);
+
+// ---- build_ingest.cc -------------------------------------------------------
+
+/// The content as ingested, with what the cache needs.
+struct Content {
+  std::vector<ingest::ArticleRecord> records;
+  std::vector<std::uint64_t> digests;  ///< record_digest of each record
+  std::vector<std::string> live;       ///< display names of the sources
+  std::size_t sources = 0;             ///< files read or taken from the cache
+  std::size_t from_cache = 0;          ///< sources whose records came from the cache
+};
+
+/// The content files with their stats, and a hash of all names and stats.
+struct Listing {
+  std::vector<FoundFile> files;
+  std::vector<FileStat> stats;
+  std::uint64_t hash = 0;
+  std::int64_t newest_mtime_ns = 0;
+};
+
+/// Lists the content folder (reporting a missing one) and stats every file.
+Listing list_content(const BuildOptions& options, base::Diagnostics& diags);
+
+/// Reads and ingests the listed files on options.jobs threads; a file whose
+/// stat or bytes the cache knows is not ingested again. New entries are put
+/// into `cache`. Records and diagnostics come in file order for any jobs.
+Content ingest_content(const BuildOptions& options, const Listing& listing,
+                       const config::SiteConfig& config, IngestCache& cache,
+                       std::int64_t read_at_ns, base::Diagnostics& diags);
+
+// ---- build_render.cc -------------------------------------------------------
+
+/// One unit's output.
+struct RenderedUnit {
+  std::vector<std::pair<std::string, std::string>> files;
+  base::Diagnostics diags;
+};
+
+/// Renders the units not skipped, in batches on `jobs` threads, and hands
+/// each unit to `take` in unit order (nullptr when skipped), so at most a
+/// batch of pages is held at once.
+void render_units(const render::SiteRenderer& renderer, int jobs, const std::vector<char>& skip,
+                  const std::function<void(std::size_t, RenderedUnit*)>& take);
+
+/// render_site on `jobs` threads: the same bytes and diagnostics for any jobs.
+render::RenderedSite render_parallel(const archive::Archive& archive,
+                                     const config::SiteConfig& config,
+                                     const render::TemplateSet& templates, int jobs,
+                                     base::Diagnostics& diags);
+
+// ---- build_disk.cc ---------------------------------------------------------
+
+/// build(): the incremental build that writes the output folder.
+BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags);
+
+}  // namespace newsarc::site

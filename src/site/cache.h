@@ -1,0 +1,175 @@
+#pragma once
+// Internal to site: the build cache in <root>/.newsarc-cache/. Files:
+// cache_codec.cc (hashing, a small binary codec for records and
+// diagnostics), cache_ingest.cc (records by source content), cache_output.cc
+// (what the last build wrote).
+//
+//   ingest.bin  an append-only log of sources: display name, stat, content
+//               hash, the records and diagnostics ingesting it gave. Valid
+//               only for the key it starts with (binary + ingest config).
+//   output.bin  the last build's output folder: every unit's key and files
+//               (path, size, hash), the sources' stats and the diagnostics
+//               printed after listing them. Removed while the output folder
+//               is being updated, so a build killed half-way is noticed.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
+#include "ingest/ingest.h"
+#include "site/site.h"
+
+namespace newsarc::site {
+
+// ---- cache_codec.cc --------------------------------------------------------
+
+/// A fast 64-bit hash of bytes (not cryptographic; for change detection).
+std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
+/// Mixes `value` into `h`.
+std::uint64_t hash_combine(std::uint64_t h, std::uint64_t value);
+
+/// Appends little-endian varints and length-prefixed strings.
+class Encoder {
+ public:
+  void u64(std::uint64_t v);
+  void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+  void str(std::string_view s);
+  void record(const ingest::ArticleRecord& r);
+  void diagnostic(const base::Diagnostic& d);
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+/// Reads what Encoder wrote; any read past the end or malformed value sets
+/// failed() and returns zero values, so a damaged cache is simply not used.
+class Decoder {
+ public:
+  explicit Decoder(std::string_view in) : in_(in) {}
+  std::uint64_t u64();
+  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+  /// A count of items that follow, each at least one byte (fails past the end).
+  std::size_t count();
+  std::string str();
+  ingest::ArticleRecord record();
+  base::Diagnostic diagnostic();
+  bool failed() const { return failed_; }
+  bool done() const { return in_.empty() || failed_; }
+  /// Bytes read so far from the start of the input given.
+  std::size_t position(std::string_view whole) const { return whole.size() - in_.size(); }
+
+ private:
+  std::string_view in_;
+  bool failed_ = false;
+};
+
+/// What identifies the running program: its size and modification time, so
+/// any rebuild of newsarc invalidates the cache.
+std::uint64_t binary_stamp();
+
+// ---- cache_ingest.cc -------------------------------------------------------
+
+/// A content file's stat: equal stats (and a file older than the build that
+/// read it) mean equal bytes, as for make and git.
+struct FileStat {
+  std::int64_t size = -1;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStat&) const = default;
+};
+
+/// A file changed less than this before a build read it may change again
+/// without its stat showing it (mtime granularity): its stat is not trusted.
+inline constexpr std::int64_t kRacyNs = 2'000'000'000;
+
+/// The stat of `path` (size -1 when it cannot be read).
+FileStat stat_file(const std::filesystem::path& path);
+/// Nanoseconds since the epoch, by the clock file times use.
+std::int64_t now_ns();
+
+/// What ingesting one source gave.
+struct IngestEntry {
+  std::string display;
+  FileStat stat;
+  std::int64_t read_at_ns = 0;  ///< when the build that read it started
+  std::uint64_t content_hash = 0;
+  std::vector<ingest::ArticleRecord> records;
+  std::vector<std::uint64_t> digests;  ///< one per record: the hash of its encoding
+  std::vector<base::Diagnostic> diags;
+};
+
+/// The hash of a record's encoding (what "the record changed" means).
+std::uint64_t record_digest(const ingest::ArticleRecord& r);
+
+/// ingest.bin, an append-only log of IngestEntry; the last entry of a name wins.
+class IngestCache {
+ public:
+  /// Where an entry is in the log, and what decides whether it still holds.
+  struct Found {
+    FileStat stat;
+    std::int64_t read_at_ns = 0;
+    std::uint64_t content_hash = 0;
+    std::size_t offset = 0, length = 0;
+  };
+  /// Loads the log in `dir` when it was written under `key` (and `mode`
+  /// allows); else starts empty.
+  IngestCache(std::filesystem::path dir, std::uint64_t key, CacheMode mode);
+  /// The entry of `display`, if any.
+  const Found* find(const std::string& display) const;
+  /// Decodes a found entry (any thread); nullopt when damaged.
+  std::optional<IngestEntry> decode(const Found& found) const;
+  /// Frees the loaded log (decode() is then unusable).
+  void release();
+  /// Adds or replaces an entry (encoded now, appended by save()).
+  void put(const IngestEntry& entry);
+  /// Appends the new entries, or rewrites the log when most of it is stale
+  /// (replaced entries, or files not in `live`).
+  void save(const std::vector<std::string>& live);
+
+ private:
+  std::filesystem::path file_;
+  std::uint64_t key_;
+  std::string log_;  ///< the file as loaded
+  std::map<std::string, Found> found_;
+  std::size_t logged_ = 0;                    ///< entries in the file, stale ones included
+  std::map<std::string, std::string> added_;  ///< display -> encoded entry
+};
+
+// ---- cache_output.cc -------------------------------------------------------
+
+/// One output file as written.
+struct OutputFile {
+  std::string path;
+  std::uint64_t size = 0;
+  std::uint64_t hash = 0;
+};
+
+/// What the last build wrote into the output folder, and from what.
+struct OutputState {
+  std::string out_dir;          ///< absolute
+  std::uint64_t stamp = 0;      ///< binary, config, templates and assets
+  std::uint64_t sources = 0;    ///< hash of every source's name and stat
+  std::int64_t read_at_ns = 0;  ///< when that build started reading
+  std::map<std::string, std::pair<std::uint64_t, std::vector<OutputFile>>> units;  ///< key, files
+  std::vector<base::Diagnostic> diags;  ///< those reported after listing the sources
+  std::uint64_t sources_count = 0, articles = 0, pages = 0, files = 0;
+};
+
+/// Which folder a state describes: the live output folder (output.bin) or
+/// its spare (spare.bin, see site/writer.h).
+enum class StateOf { kLive, kSpare };
+
+/// Reads the state of `dir` (nullopt when missing or damaged).
+std::optional<OutputState> load_output_state(const std::filesystem::path& dir, StateOf which);
+/// Writes it (through a temp file and a rename).
+void save_output_state(const std::filesystem::path& dir, const OutputState& state, StateOf which);
+/// Removes it: the folder it describes is about to change.
+void forget_output_state(const std::filesystem::path& dir, StateOf which);
+
+}  // namespace newsarc::site

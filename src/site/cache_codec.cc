@@ -1,0 +1,303 @@
+// The build cache's hash and binary codec. Records are written field by field
+// in declaration order; a field added to ArticleRecord must be added here
+// (tests/site/incremental_test.cc round-trips a record through to_json).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+
+#include "site/cache.h"
+
+namespace newsarc::site {
+
+namespace {
+
+constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 29;
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 32);
+}
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+// Four independent lanes of 8 bytes keep the multiplier busy: several GB/s,
+// so hashing every output file costs far less than writing it.
+std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t lane[4] = {seed ^ kMul, seed + 1, seed ^ 0x2545F4914F6CDD1Dull, seed - kMul};
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  for (; n >= 32; p += 32, n -= 32)
+    for (int k = 0; k < 4; ++k) lane[k] = (lane[k] ^ load64(p + 8 * k)) * kMul + (lane[k] >> 29);
+  std::uint64_t h = mix(lane[0]) ^ mix(lane[1] + 1) ^ mix(lane[2] + 2) ^ mix(lane[3] + 3);
+  for (; n >= 8; p += 8, n -= 8) h = mix(h ^ load64(p));
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  return mix(h ^ tail ^ (static_cast<std::uint64_t>(bytes.size()) * kMul));
+}
+
+std::uint64_t hash_combine(std::uint64_t h, std::uint64_t value) {
+  return mix(h * kMul + value + 0x632BE59BD9B4E019ull);
+}
+
+void Encoder::u64(std::uint64_t v) {
+  while (v >= 0x80) {
+    out_ += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out_ += static_cast<char>(v);
+}
+
+void Encoder::str(std::string_view s) {
+  u64(s.size());
+  out_.append(s);
+}
+
+std::uint64_t Decoder::u64() {
+  std::uint64_t v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in_.empty()) break;
+    const auto byte = static_cast<unsigned char>(in_.front());
+    in_.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return v;
+  }
+  failed_ = true;
+  return 0;
+}
+
+std::size_t Decoder::count() {
+  const std::uint64_t n = u64();
+  if (n > in_.size()) failed_ = true;
+  return failed_ ? 0 : static_cast<std::size_t>(n);
+}
+
+std::string Decoder::str() {
+  const std::uint64_t n = u64();
+  if (failed_ || n > in_.size()) {
+    failed_ = true;
+    return {};
+  }
+  std::string s(in_.substr(0, n));
+  in_.remove_prefix(n);
+  return s;
+}
+
+namespace {
+
+void put_strings(Encoder& e, const std::vector<std::string>& v) {
+  e.u64(v.size());
+  for (const auto& s : v) e.str(s);
+}
+
+std::vector<std::string> get_strings(Decoder& d) {
+  std::vector<std::string> v(d.count());
+  for (auto& s : v) s = d.str();
+  return d.failed() ? std::vector<std::string>{} : v;
+}
+
+void put_span(Encoder& e, const base::SourceSpan& s) {
+  e.i64(s.line);
+  e.i64(s.column);
+  e.i64(s.end_line);
+}
+
+base::SourceSpan get_span(Decoder& d) {
+  base::SourceSpan s;
+  s.line = static_cast<int>(d.i64());
+  s.column = static_cast<int>(d.i64());
+  s.end_line = static_cast<int>(d.i64());
+  return s;
+}
+
+void put_optional(Encoder& e, const std::optional<std::string>& s) {
+  e.u64(s ? 1 : 0);
+  if (s) e.str(*s);
+}
+
+std::optional<std::string> get_optional(Decoder& d) {
+  if (d.u64() == 0) return std::nullopt;
+  return d.str();
+}
+
+void put_people(Encoder& e, const std::vector<ingest::Person>& people) {
+  e.u64(people.size());
+  for (const auto& p : people) {
+    e.str(p.name);
+    put_strings(e, p.titles);
+    put_span(e, p.span);
+  }
+}
+
+std::vector<ingest::Person> get_people(Decoder& d) {
+  std::vector<ingest::Person> people(d.count());
+  for (auto& p : people) {
+    p.name = d.str();
+    p.titles = get_strings(d);
+    p.span = get_span(d);
+    if (d.failed()) return {};
+  }
+  return people;
+}
+
+void put_blocks(Encoder& e, const std::vector<ingest::Block>& blocks) {
+  e.u64(blocks.size());
+  for (const auto& b : blocks) {
+    e.u64(static_cast<std::uint64_t>(b.kind));
+    e.str(b.text);
+    put_span(e, b.span);
+  }
+}
+
+std::vector<ingest::Block> get_blocks(Decoder& d) {
+  std::vector<ingest::Block> blocks(d.count());
+  for (auto& b : blocks) {
+    b.kind = static_cast<ingest::BlockKind>(d.u64());
+    b.text = d.str();
+    b.span = get_span(d);
+    if (d.failed()) return {};
+  }
+  return blocks;
+}
+
+void put_date(Encoder& e, const ingest::PartialDate& date) {
+  e.i64(date.year);
+  e.i64(date.month);
+  e.i64(date.day);
+  e.u64(static_cast<std::uint64_t>(date.precision));
+}
+
+ingest::PartialDate get_date(Decoder& d) {
+  ingest::PartialDate date;
+  date.year = static_cast<int>(d.i64());
+  date.month = static_cast<int>(d.i64());
+  date.day = static_cast<int>(d.i64());
+  date.precision = static_cast<ingest::DatePrecision>(d.u64());
+  return date;
+}
+
+}  // namespace
+
+void Encoder::diagnostic(const base::Diagnostic& d) {
+  str(d.path);
+  i64(d.line);
+  i64(d.column);
+  u64(static_cast<std::uint64_t>(d.severity));
+  str(d.code);
+  str(d.message);
+}
+
+base::Diagnostic Decoder::diagnostic() {
+  base::Diagnostic d;
+  d.path = str();
+  d.line = static_cast<int>(i64());
+  d.column = static_cast<int>(i64());
+  d.severity = static_cast<base::Severity>(u64());
+  d.code = str();
+  d.message = str();
+  return d;
+}
+
+void Encoder::record(const ingest::ArticleRecord& r) {
+  for (const auto* s : {&r.id, &r.slug, &r.source_path}) str(*s);
+  i64(r.source_line);
+  str(r.format);
+  put_optional(*this, r.title);
+  put_optional(*this, r.subtitle);
+  str(r.display_title);
+  put_date(*this, r.date);
+  str(r.date_origin);
+  str(r.date_confidence);
+  put_span(*this, r.date_span);
+  put_strings(*this, r.districts);
+  put_people(*this, r.officials);
+  put_people(*this, r.other_people);
+  for (const auto* v : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits,
+                        &r.section_headings, &r.captions})
+    put_strings(*this, *v);
+  put_blocks(*this, r.body);
+  str(r.markdown);
+  u64(r.repairs.size());
+  for (const auto& repair : r.repairs) {
+    str(repair.code);
+    i64(repair.line);
+    str(repair.text);
+  }
+  u64(r.diagnostics.size());
+  for (const auto& d : r.diagnostics) diagnostic(d);
+}
+
+ingest::ArticleRecord Decoder::record() {
+  ingest::ArticleRecord r;
+  for (auto* s : {&r.id, &r.slug, &r.source_path}) *s = str();
+  r.source_line = static_cast<int>(i64());
+  r.format = str();
+  r.title = get_optional(*this);
+  r.subtitle = get_optional(*this);
+  r.display_title = str();
+  r.date = get_date(*this);
+  r.date_origin = str();
+  r.date_confidence = str();
+  r.date_span = get_span(*this);
+  r.districts = get_strings(*this);
+  r.officials = get_people(*this);
+  r.other_people = get_people(*this);
+  for (auto* v : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits,
+                  &r.section_headings, &r.captions})
+    *v = get_strings(*this);
+  r.body = get_blocks(*this);
+  r.markdown = str();
+  r.repairs.resize(count());
+  for (auto& repair : r.repairs) {
+    repair.code = str();
+    repair.line = static_cast<int>(i64());
+    repair.text = str();
+    if (failed_) return {};
+  }
+  r.diagnostics.resize(count());
+  for (auto& d : r.diagnostics) {
+    d = diagnostic();
+    if (failed_) return {};
+  }
+  return r;
+}
+
+std::uint64_t record_digest(const ingest::ArticleRecord& r) {
+  Encoder e;
+  e.record(r);
+  return hash_bytes(e.bytes());
+}
+
+std::uint64_t binary_stamp() {
+  struct ::stat st {};
+  if (::stat("/proc/self/exe", &st) != 0) return 0;
+  std::uint64_t h = hash_combine(static_cast<std::uint64_t>(st.st_size),
+                                 static_cast<std::uint64_t>(st.st_mtim.tv_sec));
+  return hash_combine(h, static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
+}
+
+FileStat stat_file(const std::filesystem::path& path) {
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+          static_cast<std::uint64_t>(st.st_ino)};
+}
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace newsarc::site

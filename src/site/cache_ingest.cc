@@ -1,0 +1,162 @@
+// ingest.bin: what ingesting each source gave, by display name, as an
+// append-only log: a rebuild that changed one file appends one entry.
+#include <cstdio>
+#include <set>
+
+#include "site/cache.h"
+#include "site/files.h"
+
+namespace newsarc::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint64_t kIngestMagic = 0x4E41524331ull;  // bumped when the layout changes
+
+std::string header(std::uint64_t key) {
+  Encoder e;
+  e.u64(kIngestMagic);
+  e.u64(key);
+  return std::move(e.bytes());
+}
+
+// The entry's name and the fields find() compares, read from its payload.
+std::string read_head(Decoder& d, IngestCache::Found& found) {
+  std::string display = d.str();
+  found.stat.size = d.i64();
+  found.stat.mtime_ns = d.i64();
+  found.stat.inode = d.u64();
+  found.read_at_ns = d.i64();
+  found.content_hash = d.u64();
+  return display;
+}
+
+std::string encode_entry(const IngestEntry& entry) {
+  Encoder e;
+  e.str(entry.display);
+  e.i64(entry.stat.size);
+  e.i64(entry.stat.mtime_ns);
+  e.u64(entry.stat.inode);
+  e.i64(entry.read_at_ns);
+  e.u64(entry.content_hash);
+  e.u64(entry.records.size());
+  for (std::size_t i = 0; i < entry.records.size(); ++i) {
+    e.record(entry.records[i]);
+    e.u64(entry.digests[i]);
+  }
+  e.u64(entry.diags.size());
+  for (const auto& d : entry.diags) e.diagnostic(d);
+  Encoder framed;
+  framed.u64(e.bytes().size());
+  framed.bytes() += e.bytes();
+  return std::move(framed.bytes());
+}
+
+bool write_file_atomically(const fs::path& file, const std::string& bytes) {
+  const fs::path temp = file.string() + ".tmp";
+  if (!write_bytes(temp, bytes)) return false;
+  std::error_code ec;
+  fs::rename(temp, file, ec);
+  return !ec;
+}
+
+bool append_to(const fs::path& file, const std::string& bytes) {
+  std::FILE* f = std::fopen(file.c_str(), "ab");
+  if (f == nullptr) return false;
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  return std::fclose(f) == 0 && ok;
+}
+
+}  // namespace
+
+IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
+    : file_(std::move(dir) / "ingest.bin"), key_(key) {
+  if (mode != CacheMode::kUse) return;
+  auto bytes = read_bytes(file_);
+  if (!bytes || !bytes->starts_with(header(key_))) return;
+  log_ = std::move(*bytes);
+  Decoder d(log_);
+  d.u64();
+  d.u64();
+  while (!d.done()) {
+    const std::size_t length = d.count();
+    const std::size_t offset = d.position(log_);
+    if (d.failed()) break;  // a log cut short by a killed build: keep what is whole
+    Decoder entry(std::string_view(log_).substr(offset, length));
+    Found found;
+    std::string display = read_head(entry, found);
+    if (entry.failed()) break;
+    found.offset = offset;
+    found.length = length;
+    found_[std::move(display)] = found;
+    ++logged_;
+    d = Decoder(std::string_view(log_).substr(offset + length));
+  }
+}
+
+const IngestCache::Found* IngestCache::find(const std::string& display) const {
+  auto it = found_.find(display);
+  return it == found_.end() ? nullptr : &it->second;
+}
+
+std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
+  if (found.offset + found.length > log_.size()) return std::nullopt;
+  Decoder d(std::string_view(log_).substr(found.offset, found.length));
+  IngestEntry entry;
+  Found head;
+  entry.display = read_head(d, head);
+  entry.stat = head.stat;
+  entry.read_at_ns = head.read_at_ns;
+  entry.content_hash = head.content_hash;
+  entry.records.resize(d.count());
+  entry.digests.resize(entry.records.size());
+  for (std::size_t i = 0; i < entry.records.size() && !d.failed(); ++i) {
+    entry.records[i] = d.record();
+    entry.digests[i] = d.u64();
+  }
+  entry.diags.resize(d.count());
+  for (auto& diag : entry.diags) diag = d.diagnostic();
+  if (d.failed()) return std::nullopt;
+  return entry;
+}
+
+void IngestCache::release() {
+  log_ = std::string();
+}
+
+void IngestCache::put(const IngestEntry& entry) {
+  added_[entry.display] = encode_entry(entry);
+}
+
+void IngestCache::save(const std::vector<std::string>& live) {
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  const std::set<std::string> keep(live.begin(), live.end());
+  std::size_t kept_old = 0;
+  for (const auto& [display, found] : found_)
+    kept_old += keep.count(display) && !added_.count(display) ? 1 : 0;
+  const bool appendable = fs::exists(file_, ec) && logged_ > 0;
+  // Rewritten when less than half the log would be live.
+  if (appendable && 2 * (kept_old + added_.size()) >= logged_ + added_.size()) {
+    std::string tail;
+    for (const auto& [display, bytes] : added_) tail += bytes;
+    if (tail.empty() || append_to(file_, tail)) return;
+  }
+  auto old = read_bytes(file_);
+  std::string out = header(key_);
+  for (const auto& [display, found] : found_) {
+    if (!keep.count(display) || added_.count(display) || !old ||
+        found.offset + found.length > old->size())
+      continue;
+    Encoder framed;
+    framed.u64(found.length);
+    out += framed.bytes();
+    out.append(*old, found.offset, found.length);
+  }
+  for (const auto& [display, bytes] : added_)
+    if (keep.count(display)) out += bytes;
+  write_file_atomically(file_, out);
+}
+
+}  // namespace newsarc::site

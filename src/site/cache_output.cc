@@ -1,0 +1,88 @@
+// output.bin: what the last build wrote into its output folder.
+#include "site/cache.h"
+#include "site/files.h"
+
+namespace newsarc::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint64_t kOutputMagic = 0x4E41524F31ull;  // bumped when the layout changes
+
+fs::path state_file(const fs::path& dir, StateOf which) {
+  return dir / (which == StateOf::kLive ? "output.bin" : "spare.bin");
+}
+
+void encode_units(Encoder& e, const OutputState& s) {
+  e.u64(s.units.size());
+  for (const auto& [name, unit] : s.units) {
+    e.str(name);
+    e.u64(unit.first);
+    e.u64(unit.second.size());
+    for (const OutputFile& f : unit.second) {
+      e.str(f.path);
+      e.u64(f.size);
+      e.u64(f.hash);
+    }
+  }
+}
+
+void decode_units(Decoder& d, OutputState& s) {
+  const std::size_t units = d.count();
+  for (std::size_t i = 0; i < units && !d.failed(); ++i) {
+    std::string name = d.str();
+    auto& unit = s.units[std::move(name)];
+    unit.first = d.u64();
+    unit.second.resize(d.count());
+    for (OutputFile& f : unit.second) {
+      f.path = d.str();
+      f.size = d.u64();
+      f.hash = d.u64();
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which) {
+  auto bytes = read_bytes(state_file(dir, which));
+  if (!bytes) return std::nullopt;
+  Decoder d(*bytes);
+  if (d.u64() != kOutputMagic) return std::nullopt;
+  OutputState s;
+  s.out_dir = d.str();
+  s.stamp = d.u64();
+  s.sources = d.u64();
+  s.read_at_ns = d.i64();
+  for (auto* n : {&s.sources_count, &s.articles, &s.pages, &s.files}) *n = d.u64();
+  s.diags.resize(d.count());
+  for (auto& diag : s.diags) diag = d.diagnostic();
+  decode_units(d, s);
+  if (d.failed() || !d.done()) return std::nullopt;
+  return s;
+}
+
+void save_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
+  Encoder e;
+  e.u64(kOutputMagic);
+  e.str(s.out_dir);
+  e.u64(s.stamp);
+  e.u64(s.sources);
+  e.i64(s.read_at_ns);
+  for (auto n : {s.sources_count, s.articles, s.pages, s.files}) e.u64(n);
+  e.u64(s.diags.size());
+  for (const auto& diag : s.diags) e.diagnostic(diag);
+  encode_units(e, s);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  const fs::path temp = state_file(dir, which).string() + ".tmp";
+  if (write_bytes(temp, e.bytes())) fs::rename(temp, state_file(dir, which), ec);
+}
+
+void forget_output_state(const fs::path& dir, StateOf which) {
+  std::error_code ec;
+  fs::remove(state_file(dir, which), ec);
+}
+
+}  // namespace newsarc::site

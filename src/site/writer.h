@@ -1,0 +1,87 @@
+#pragma once
+// Internal to site: writing the output folder file by file, as units are
+// rendered, so the whole site is never held in memory (write.cc).
+//
+// The live folder is never changed in place: every build writes a sibling
+// folder and swaps it in with one rename, so a build killed at any moment
+// leaves the previous site whole. To keep that cheap when little changed,
+// the old site is kept after the swap as the spare folder ("public.newsarc-
+// spare"), and the next build brings the spare up to date (writing what
+// changed, hard-linking what the live site has right) instead of building a
+// folder from nothing. Files whose bytes did not change keep their inode and
+// mtime, so rsync-style deploys copy little.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "base/base.h"
+#include "site/cache.h"
+
+namespace newsarc::site {
+
+/// How the sibling folder that is swapped in is made.
+enum class WriteMode {
+  kStage,   ///< a fresh folder; every file is new (first build, --no-cache)
+  kLinked,  ///< a fresh folder of hard links to the live files (a link per file)
+  kSpare,   ///< the spare folder, updated: costs what changed since it was live
+};
+
+/// What is known of the folders' files (path -> file); nullptr = unknown.
+struct KnownFiles {
+  const std::map<std::string, OutputFile>* live = nullptr;
+  const std::map<std::string, OutputFile>* spare = nullptr;
+};
+
+/// The spare folder of output folder `out_dir`.
+std::filesystem::path spare_folder(const std::string& out_dir);
+
+/// Writes the files of one build. Not thread-safe.
+class OutputWriter {
+ public:
+  /// kSpare falls back to kLinked without a known spare and live folder, and
+  /// any mode to kStage without a live folder. `known` must outlive the writer.
+  static base::Result<std::unique_ptr<OutputWriter>> open(const std::string& out_dir,
+                                                          WriteMode mode, const KnownFiles& known);
+  ~OutputWriter();
+
+  /// Writes `bytes` to `path` unless the folder already holds them.
+  base::Result<OutputFile> put(const std::string& path, std::string_view bytes);
+  /// Keeps `file` as the live site has it (a unit not rendered again).
+  std::optional<base::Error> keep(const OutputFile& file);
+  /// True when `path` was put or kept.
+  bool has(const std::string& path) const { return done_.count(path) > 0; }
+  /// Every path put or kept.
+  const std::set<std::string>& paths() const { return done_; }
+  /// Removes what was neither put nor kept and swaps the folder in; the old
+  /// site becomes the spare folder when its files are known.
+  std::optional<base::Error> finish();
+  /// True when finish() made the old site the spare folder.
+  bool kept_old() const { return kept_old_; }
+
+  std::size_t written() const { return written_; }      ///< files written
+  std::size_t unchanged() const { return unchanged_; }  ///< files put with the same bytes
+
+ private:
+  using Known = KnownFiles;
+  OutputWriter(std::filesystem::path out, WriteMode mode, const Known& known);
+  bool holds(const OutputFile& file, std::string_view bytes) const;
+  bool link_live(const std::string& path);
+  std::optional<base::Error> make_parent(const std::filesystem::path& target);
+  std::optional<base::Error> remove_stale();
+
+  std::filesystem::path out_, staging_;
+  WriteMode mode_;
+  Known known_;
+  std::set<std::string> done_;
+  std::set<std::string> made_dirs_;
+  std::size_t written_ = 0, unchanged_ = 0;
+  bool finished_ = false;
+  bool kept_old_ = false;
+};
+
+}  // namespace newsarc::site

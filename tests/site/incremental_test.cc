@@ -1,0 +1,277 @@
+// Incremental builds: what a rebuild rewrites after a change, judged by the
+// output files' identity (inode and mtime), and that it always gives the
+// bytes a clean build gives.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/ingest.h"
+#include "site/cache.h"
+#include "site/inline_site.h"
+
+namespace newsarc::site_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Six dated articles on six text pages; invented text only.
+std::string archive_text() {
+  std::string archive = R"(
+-- site.json --
+{"title": "测试晚报", "base_url": "https://example.org/", "page_size": 4}
+)";
+  for (int i = 1; i <= 6; ++i) {
+    const std::string n = std::to_string(i);
+    archive += "-- content/2023/0" + n + ".txt --\n惠济区第" + n +
+               "批树苗栽种完成\n\n本报讯 2023年3月" + n +
+               "日，惠济区志愿者在河堤两侧栽种树苗。\n\n当天共栽下数百棵，第" + n +
+               "批树苗来自本地苗圃。\n\n（记者 孙立群）\n";
+  }
+  return archive;
+}
+
+// Inode and mtime of every output file but newsarc's marker.
+using Identity = std::map<std::string, std::pair<ino_t, std::int64_t>>;
+
+Identity identity_of(const fs::path& out) {
+  Identity ids;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (!entry.is_regular_file() || entry.path().filename() == site::kOutputMarker) continue;
+    struct ::stat st {};
+    ::stat(entry.path().c_str(), &st);
+    ids[entry.path().lexically_relative(out).string()] = {
+        st.st_ino, st.st_mtim.tv_sec * 1'000'000'000 + st.st_mtim.tv_nsec};
+  }
+  return ids;
+}
+
+// Output paths whose file is not the same file as before (or is new).
+std::set<std::string> rewritten(const Identity& before, const Identity& after) {
+  std::set<std::string> out;
+  for (const auto& [path, id] : after) {
+    auto it = before.find(path);
+    if (it == before.end() || it->second != id) out.insert(path);
+  }
+  return out;
+}
+
+// A clean build of the same sources elsewhere: the bytes every build must give.
+void expect_same_as_clean(const InlineSite& s) {
+  std::string archive;
+  for (const auto& entry : fs::recursive_directory_iterator(s.root() / "content")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    archive += "-- " + entry.path().lexically_relative(s.root()).string() + " --\n" + bytes.str();
+  }
+  std::ifstream config(s.root() / "site.json");
+  std::ostringstream config_bytes;
+  config_bytes << config.rdbuf();
+  auto clean = build_inline_site("-- site.json --\n" + config_bytes.str() + archive,
+                                 {2, "", site::CacheMode::kRebuild});
+  EXPECT_EQ(s.output(), clean.output());
+  EXPECT_EQ(s.diagnostics_text(), clean.diagnostics_text());
+}
+
+std::string article_of(const InlineSite& s, const std::string& needle) {
+  const std::string page = s.find_output("articles/", needle);
+  return page.substr(0, page.rfind('/'));
+}
+
+TEST(Incremental, NothingChangedRewritesNothing) {
+  auto s = build_inline_site(archive_text());
+  const Identity before = identity_of(s.out_dir());
+  const std::string diags = s.diagnostics_text();
+  s.rebuild();
+  EXPECT_TRUE(s.report().wrote);
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{});
+  EXPECT_EQ(s.diagnostics_text(), diags);
+}
+
+TEST(Incremental, OldSourcesUnchangedSkipEverythingAndReplayTheDiagnostics) {
+  auto s =
+      build_inline_site(archive_text() + "-- content/undated.txt --\n无日期的短讯\n\n正文一段。\n");
+  // Sources older than the racy window are trusted by their stat alone.
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : fs::recursive_directory_iterator(s.root() / "content"))
+    if (entry.is_regular_file()) fs::last_write_time(entry.path(), old);
+  s.rebuild();
+  const Identity before = identity_of(s.out_dir());
+  const std::string diags = s.diagnostics_text();
+  s.rebuild();
+  EXPECT_EQ(s.report().phases.at(1).detail, "nothing changed since the last build");
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{});
+  EXPECT_EQ(s.diagnostics_text(), diags);
+  EXPECT_FALSE(diags.empty());
+}
+
+TEST(Incremental, ChangingOneArticlesBodyRewritesItsFilesAndTheExportOnly) {
+  auto s = build_inline_site(archive_text());
+  s.rebuild();  // the old site is kept as the spare folder, which the next build updates
+  EXPECT_TRUE(fs::is_directory(s.out_dir().string() + ".newsarc-spare"));
+  const Identity before = identity_of(s.out_dir());
+  const std::string dir = article_of(s, "第3批树苗来自本地苗圃");
+  ASSERT_FALSE(dir.empty());
+  s.write_file("content/2023/03.txt",
+               "惠济区第3批树苗栽种完成\n\n本报讯 2023年3月3日，惠济区志愿者在河堤两侧栽种树苗。"
+               "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
+  s.rebuild();
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())),
+            (std::set<std::string>{dir + "/index.html", dir + "/index.json", "records.json"}));
+  expect_same_as_clean(s);
+}
+
+TEST(Incremental, ChangingATitleRewritesTheListsThatShowIt) {
+  auto s = build_inline_site(archive_text());
+  const Identity before = identity_of(s.out_dir());
+  s.write_file("content/2023/05.txt",
+               "惠济区第五批树苗栽种完成\n\n本报讯 2023年3月5日，惠济区志愿者在河堤两侧栽种树苗。"
+               "\n\n当天共栽下数百棵，第5批树苗来自本地苗圃。\n\n（记者 孙立群）\n");
+  s.rebuild();
+  const auto changed = rewritten(before, identity_of(s.out_dir()));
+  EXPECT_TRUE(changed.count("index.html"));
+  EXPECT_TRUE(changed.count("dates/2023/03/05/index.html"));
+  EXPECT_FALSE(changed.count("dates/2023/03/01/index.html"));
+  EXPECT_FALSE(changed.count("404.html"));
+  expect_same_as_clean(s);
+}
+
+TEST(Incremental, AddingAndRemovingArticlesGivesTheCleanBuildsBytes) {
+  auto s = build_inline_site(archive_text());
+  s.write_file("content/2023/07.txt",
+               "二七区新开一条公交线路\n\n本报讯 2023年4月1日，二七区新开通一条公交线路。\n");
+  s.rebuild();
+  expect_same_as_clean(s);
+  s.remove_file("content/2023/02.txt");
+  s.rebuild();
+  expect_same_as_clean(s);
+  s.expect_no_file(article_of(s, "第2批树苗来自本地苗圃") + "/index.html");
+}
+
+TEST(Incremental, ATemplateChangeRewritesThePagesThatUseIt) {
+  auto s = build_inline_site(archive_text());
+  const Identity before = identity_of(s.out_dir());
+  std::ifstream in(std::string(NEWSARC_SOURCE_DIR) + "/templates/404.mustache");
+  std::ostringstream text;
+  text << in.rdbuf();
+  s.write_file("templates/404.mustache", text.str() + "<!-- 改过 -->\n");
+  s.rebuild();
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{"404.html"});
+  s.expect_file("404.html", "<!-- 改过 -->");
+}
+
+TEST(Incremental, NoCacheReplacesEveryFileWithTheSameBytes) {
+  auto s = build_inline_site(archive_text());
+  const Identity before = identity_of(s.out_dir());
+  const auto bytes = s.output();
+  s.options().cache = site::CacheMode::kRebuild;
+  s.rebuild();
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())).size(), before.size());
+  EXPECT_EQ(s.output(), bytes);
+}
+
+TEST(Incremental, WithoutItsRecordTheFolderIsComparedAndRepaired) {
+  auto s = build_inline_site(archive_text());
+  s.rebuild();
+  const auto bytes = s.output();
+  // The record of the folder lost (a build killed before writing it), a file
+  // edited by hand, a stray file.
+  fs::remove(s.root() / ".newsarc-cache" / "output.bin");
+  s.write_file(s.out_dir().lexically_relative(s.root()).string() + "/index.html", "<html");
+  s.write_file(s.out_dir().lexically_relative(s.root()).string() + "/dates/.index.html.tmp", "x");
+  const Identity before = identity_of(s.out_dir());
+  s.rebuild();
+  EXPECT_EQ(s.output(), bytes);
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{"index.html"});
+}
+
+TEST(Incremental, OneJobAndFourJobsLeaveTheSameCache) {
+  auto one = build_inline_site(archive_text(), {1, "", site::CacheMode::kUse});
+  auto four = build_inline_site(archive_text(), {4, "", site::CacheMode::kUse});
+  EXPECT_EQ(one.output(), four.output());
+  one.write_file("content/2023/01.txt", "改写的标题\n\n本报讯 2023年3月1日，内容改写。\n");
+  four.write_file("content/2023/01.txt", "改写的标题\n\n本报讯 2023年3月1日，内容改写。\n");
+  one.rebuild();
+  four.rebuild();
+  EXPECT_EQ(one.output(), four.output());
+  expect_same_as_clean(four);
+}
+
+// ---- the cache's codec -----------------------------------------------------
+
+ingest::ArticleRecord full_record() {
+  ingest::ArticleRecord r;
+  r.id = "2023-p1-2";
+  r.slug = "bus";
+  r.source_path = "content/2023/p1.txt";
+  r.source_line = 7;
+  r.format = "text";
+  r.title = "二七区新开一条公交线路";
+  r.subtitle = "——方便学生上下学";
+  r.display_title = *r.title;
+  r.date = {2023, 6, 3, ingest::DatePrecision::kDay};
+  r.date_origin = "text";
+  r.date_confidence = "high";
+  r.date_span = {9, 4, 9};
+  r.districts = {"二七区"};
+  r.officials = {{"张红军", {"区长", "党工委书记"}, {10, 2, 10}}};
+  r.other_people = {{"李四", {}, {11, 1, 11}}};
+  r.reporters = {"孙立群"};
+  r.correspondents = {"王五"};
+  r.authors = {"赵六"};
+  r.photo_credits = {"钱七"};
+  r.section_headings = {"现场"};
+  r.captions = {"图为新线路首班车"};
+  r.body = {{ingest::BlockKind::kHeading, "现场", {12, 1, 12}},
+            {ingest::BlockKind::kParagraph, "新线路早晚高峰每十分钟一班。", {13, 1, 14}}};
+  r.markdown = "**粗体**";
+  r.repairs = {{"ingest/duplicate-paragraph", 15, "新线路早晚"}};
+  r.diagnostics = {{"content/2023/p1.txt", 3, 1, base::Severity::kWarning, "ingest/no-date", "无"}};
+  return r;
+}
+
+TEST(CacheCodec, ARecordRoundTripsWithEveryField) {
+  const ingest::ArticleRecord r = full_record();
+  site::Encoder e;
+  e.record(r);
+  site::Decoder d(e.bytes());
+  const ingest::ArticleRecord back = d.record();
+  EXPECT_FALSE(d.failed());
+  EXPECT_TRUE(d.done());
+  EXPECT_EQ(ingest::to_json(back).dump(), ingest::to_json(r).dump());
+  EXPECT_EQ(back.diagnostics.size(), 1u);
+  EXPECT_EQ(site::record_digest(back), site::record_digest(r));
+}
+
+TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
+  site::Encoder e;
+  e.record(full_record());
+  for (std::size_t cut :
+       {std::size_t{0}, std::size_t{1}, e.bytes().size() / 2, e.bytes().size() - 1}) {
+    site::Decoder d(std::string_view(e.bytes()).substr(0, cut));
+    d.record();
+    EXPECT_TRUE(d.failed()) << "cut at " << cut;
+  }
+}
+
+TEST(CacheCodec, TheHashSeesEveryByte) {
+  const std::string text(100, 'a');
+  const std::uint64_t h = site::hash_bytes(text);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string other = text;
+    other[i] = 'b';
+    EXPECT_NE(site::hash_bytes(other), h) << i;
+  }
+  EXPECT_NE(site::hash_bytes(text.substr(0, 99)), h);
+}
+
+}  // namespace
+}  // namespace newsarc::site_test
