@@ -187,11 +187,6 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     return false;
   }
   const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digest_of, stamp);
-  std::vector<char> skip(renderer.size(), 0);
-  for (std::size_t u = 0; prev && prev->stamp == stamp && u < skip.size(); ++u) {
-    auto it = prev->units.find(renderer.name(u));
-    skip[u] = it != prev->units.end() && it->second.first == keys[u];
-  }
   if (prev) out.previous = files_of(*prev);
   if (spare) out.spare = files_of(*spare);
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
@@ -203,6 +198,14 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     return false;
   }
   out.writer = std::move(*writer);
+  // Units are kept from the live folder only when it is there to keep from
+  // (someone may have deleted public/ since the last build).
+  std::vector<char> skip(renderer.size(), 0);
+  const bool may_skip = prev && prev->stamp == stamp && out.writer->can_keep();
+  for (std::size_t u = 0; may_skip && u < skip.size(); ++u) {
+    auto it = prev->units.find(renderer.name(u));
+    skip[u] = it != prev->units.end() && it->second.first == keys[u];
+  }
   tell(options, "render", 0, renderer.size());
   render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
     take_unit(renderer, u, unit, keys[u], prev ? &*prev : nullptr, out, diags);

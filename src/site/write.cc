@@ -338,6 +338,8 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, std::string_
 }
 
 std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
+  if (!can_keep())
+    return base::Error{"site/write", "cannot keep " + file.path + ": no previous site to keep it from"};
   done_.insert(file.path);
   if (mode_ != WriteMode::kSpare || same_file(known_.spare, file)) return std::nullopt;
   if (link_live(file.path)) return std::nullopt;

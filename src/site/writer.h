@@ -51,6 +51,9 @@ class OutputWriter {
 
   /// Writes `bytes` to `path` unless the folder already holds them.
   base::Result<OutputFile> put(const std::string& path, std::string_view bytes);
+  /// True when keep() can work: the live folder exists and is ours (a first
+  /// build, a deleted output folder or --no-cache must render every unit).
+  bool can_keep() const { return mode_ != WriteMode::kStage; }
   /// Keeps `file` as the live site has it (a unit not rendered again).
   std::optional<base::Error> keep(const OutputFile& file);
   /// True when `path` was put or kept.

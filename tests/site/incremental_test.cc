@@ -193,6 +193,16 @@ TEST(Incremental, WithoutItsRecordTheFolderIsComparedAndRepaired) {
   EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{"index.html"});
 }
 
+TEST(Incremental, ADeletedOutputFolderIsBuiltWhole) {
+  auto s = build_inline_site(archive_text());
+  s.rebuild();
+  const auto bytes = s.output();
+  fs::remove_all(s.out_dir());
+  s.rebuild();
+  EXPECT_EQ(s.output(), bytes);
+  s.expect_file("index.html", "测试晚报");
+}
+
 TEST(Incremental, OneJobAndFourJobsLeaveTheSameCache) {
   auto one = build_inline_site(archive_text(), {1, "", site::CacheMode::kUse});
   auto four = build_inline_site(archive_text(), {4, "", site::CacheMode::kUse});
