@@ -1,6 +1,6 @@
 // Headline placement and the final shape of a record.
 #include <algorithm>
-#include <set>
+#include <cstdint>
 
 #include "ingest/segment.h"
 #include "text/text.h"
@@ -9,27 +9,34 @@ namespace newsarc::ingest {
 
 namespace {
 
-using Bigrams = std::set<std::u32string>;
+// Pairs of adjacent Han characters, each packed into 64 bits, sorted and
+// unique: "高新区" -> {高新, 新区}.
+using Bigrams = std::vector<std::uint64_t>;
 
-Bigrams han_bigrams(std::string_view utf8) {
-  std::u32string s = text::to_u32(utf8);
-  Bigrams out;
+void add_han_bigrams(std::string_view utf8, Bigrams& out) {
+  const std::u32string s = text::to_u32(utf8);
   for (std::size_t i = 0; i + 1 < s.size(); ++i)
-    if (text::is_han(s[i]) && text::is_han(s[i + 1])) out.insert(s.substr(i, 2));
-  return out;
+    if (text::is_han(s[i]) && text::is_han(s[i + 1]))
+      out.push_back(static_cast<std::uint64_t>(s[i]) << 32 | s[i + 1]);
+}
+
+Bigrams sorted_unique(Bigrams b) {
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  return b;
 }
 
 Bigrams body_bigrams(const Draft& d) {
   Bigrams out;
   for (const Piece* p : d.body)
-    if (p->kind == PieceKind::kText) out.merge(han_bigrams(p->text));
-  return out;
+    if (p->kind == PieceKind::kText) add_han_bigrams(p->text, out);
+  return sorted_unique(std::move(out));
 }
 
 double overlap(const Bigrams& headline, const Bigrams& body) {
   if (headline.empty()) return 0;
   std::size_t shared = 0;
-  for (const auto& b : headline) shared += body.count(b);
+  for (std::uint64_t b : headline) shared += std::binary_search(body.begin(), body.end(), b);
   return static_cast<double>(shared) / static_cast<double>(headline.size());
 }
 
@@ -38,13 +45,15 @@ constexpr double kClearlyBetter = 1.5;  // how much a non-neighbour must win by
 }  // namespace
 
 void place_headlines(std::vector<Draft>& drafts, std::vector<HeadlineBlock>& strays) {
-  if (drafts.empty()) return;
+  if (drafts.empty() || strays.empty()) return;
   std::vector<Bigrams> bodies;
   for (const Draft& d : drafts) bodies.push_back(body_bigrams(d));
   for (HeadlineBlock& h : strays) {
     std::string joined;
     for (const Piece* p : h.lines) joined += p->text;
-    Bigrams hb = han_bigrams(joined);
+    Bigrams hb;
+    add_han_bigrams(joined, hb);
+    hb = sorted_unique(std::move(hb));
     std::size_t best = std::min(h.natural, drafts.size() - 1);
     double best_score = drafts[best].headline.empty() ? overlap(hb, bodies[best]) : -1;
     for (std::size_t i = 0; i < drafts.size(); ++i) {

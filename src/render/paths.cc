@@ -141,11 +141,15 @@ std::string page_path(const std::string& dir, std::size_t number) {
 
 // Links to the first, last and nearby pages; "gap" marks skipped runs.
 Json page_links(const std::string& dir, std::size_t current, std::size_t total) {
+  // Only these numbers are shown, so a list of 10,000 pages costs the same as one of 10.
+  std::vector<std::size_t> shown = {1, total};
+  for (std::size_t n = current > 2 ? current - 2 : 1; n <= std::min(total, current + 2); ++n)
+    shown.push_back(n);
+  std::sort(shown.begin(), shown.end());
+  shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
   Json links = Json::array();
   std::size_t last_shown = 0;
-  for (std::size_t n = 1; n <= total; ++n) {
-    const bool near = n + 2 >= current && n <= current + 2;
-    if (n != 1 && n != total && !near) continue;
+  for (std::size_t n : shown) {
     if (last_shown != 0 && n != last_shown + 1) links.push_back({{"gap", true}});
     links.push_back({{"number", std::to_string(n)},
                      {"url", page_path(dir, n)},

@@ -31,19 +31,16 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// records.json is the array of every index.json: dump(1) of an array puts
-// each element one level deeper, which is its own dump with every line
-// indented by one more space. Built record by record, never as one tree.
+// records.json is the array of every record, one record per line: the same
+// fields as each index.json without its indentation, so a line is a record
+// for grep and `jq -c`, and the file (the largest of the site) is about a
+// quarter smaller and cheaper to write. Built record by record, never as one tree.
 std::string records_json(const archive::Archive& archive) {
   if (archive.articles.empty()) return "[]\n";
   std::string out = "[\n";
   for (std::size_t i = 0; i < archive.articles.size(); ++i) {
-    const std::string record = dump(ingest::to_json(archive.articles[i]));
-    out += ' ';
-    for (std::size_t at = 0; at + 1 < record.size(); ++at) {
-      out += record[at];
-      if (record[at] == '\n') out += ' ';
-    }
+    out += ingest::to_json(archive.articles[i])
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += i + 1 < archive.articles.size() ? ",\n" : "\n]\n";
   }
   return out;

@@ -1,6 +1,8 @@
 // Each page type exists and shows what it should.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "render/site_fixture.h"
@@ -210,6 +212,11 @@ TEST_F(Pages, ReportersIndexAndPages) {
 TEST_F(Pages, ExportsRobotsAnd404) {
   const auto records = nlohmann::json::parse(page("records.json"));
   EXPECT_EQ(records.size(), 6u);
+  // One record per line, each the article's index.json.
+  const std::string& lines = page("records.json");
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6 + 2);
+  EXPECT_EQ(records[0], nlohmann::json::parse(page("articles/" + records[0]["id"].get<std::string>() +
+                                                   "/index.json")));
   EXPECT_TRUE(nlohmann::json::accept(page("articles/a1/index.json")));
   EXPECT_TRUE(contains(page("robots.txt"), "Sitemap: https://example.org/archive/sitemap.xml\n"));
   const auto& missing = page("404.html");
