@@ -88,7 +88,7 @@ std::string format_count(std::size_t n) {
 }
 
 std::string format_duration(double ms) {
-  if (ms < 1000) return std::to_string(std::lround(ms)) + " ms";
+  if (std::lround(ms) < 1000) return std::to_string(std::lround(ms)) + " ms";
   const long tenths = std::lround(ms / 100);
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
 }

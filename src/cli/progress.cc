@@ -22,7 +22,7 @@ struct PhaseWords {
 
 constexpr PhaseWords kPhases[] = {
     {"ingest", "Ingesting", "files"},
-    {"render", "Rendering", "pages"},
+    {"render", "Rendering", "outputs"},  // pages, feeds, exports: units of output
     {"write", "Writing", "files"},
 };
 

@@ -22,7 +22,8 @@ cxxopts::Options serve_options() {
                      "Build the site in memory and serve it at http://127.0.0.1:1313/. Content,\n"
                      "templates, assets and the config are watched: the site is rebuilt when\n"
                      "they change and open pages reload by themselves; a failed build is shown\n"
-                     "in the page while the last good site is still served. Nothing is written.");
+                     "in the page while the last good site is still served. Nothing is written\n"
+                     "to the output folder.");
   add_site_flags(o);
   o.add_options()("bind", "address to listen on",
                   cxxopts::value<std::string>()->default_value("127.0.0.1"))(

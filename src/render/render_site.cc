@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/search.h"
 #include "render/templates.h"
 #include "render/views.h"
 
@@ -156,6 +157,15 @@ void SiteRenderer::Impl::add_export_units() {
       {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
          emit("records.json", records_json(in.archive));
        }});
+  // The search index covers every record's text: one unit of many files.
+  units.push_back({"search/manifest.json",
+                   Depends::kAll,
+                   {},
+                   [this](int, const EmitFile& emit, base::Diagnostics&) {
+                     RenderedSite files;
+                     search::add_search_index(in.archive, files);
+                     for (auto& [path, bytes] : files) emit(path, std::move(bytes));
+                   }});
   units.push_back(
       {"robots.txt", Depends::kListing, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
          emit("favicon.svg", kFavicon);

@@ -21,24 +21,11 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-fs::path cache_dir(const BuildOptions& options) {
-  return fs::path(options.root) / ".newsarc-cache";
-}
-
 std::string absolute_out(const std::string& out_dir) {
   std::error_code ec;
   fs::path out = fs::absolute(out_dir, ec).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   return out.string();
-}
-
-// What ingest depends on besides the bytes: the gazetteer and the default year.
-std::uint64_t ingest_key(const config::SiteConfig& config) {
-  config::SiteConfig only;
-  only.districts = config.districts;
-  only.default_year = config.default_year;
-  only.typo_map = config.typo_map;
-  return hash_combine(binary_stamp(), hash_bytes(config::format_config(only)));
 }
 
 // Everything but the content that the output depends on.
@@ -190,7 +177,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   if (prev) out.previous = files_of(*prev);
   if (spare) out.spare = files_of(*spare);
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
-  forget_output_state(cache_dir(options), StateOf::kSpare);  // it may change from here on
+  forget_output_state(ingest_cache_dir(options), StateOf::kSpare);  // it may change from here on
   auto writer = OutputWriter::open(report.out_dir, mode,
                                    {prev ? &out.previous : nullptr, spare ? &out.spare : nullptr});
   if (!writer) {
@@ -209,6 +196,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   tell(options, "render", 0, renderer.size());
   render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
     take_unit(renderer, u, unit, keys[u], prev ? &*prev : nullptr, out, diags);
+    if ((u + 1) % 256 == 0) tell(options, "render", u + 1, renderer.size());
   });
   tell(options, "render", renderer.size(), renderer.size());
   put_assets(in.assets, out, diags);
@@ -240,7 +228,7 @@ void save_state(const BuildOptions& options, Output& out, const Listing& listing
   s.articles = report.articles;
   s.pages = report.pages;
   s.files = report.files;
-  save_output_state(cache_dir(options), s, StateOf::kLive);
+  save_output_state(ingest_cache_dir(options), s, StateOf::kLive);
 }
 
 }  // namespace
@@ -257,8 +245,8 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   const std::size_t mark = diags.items().size();
   std::optional<OutputState> prev, spare;
   if (options.cache == CacheMode::kUse) {
-    prev = load_output_state(cache_dir(options), StateOf::kLive);
-    spare = load_output_state(cache_dir(options), StateOf::kSpare);
+    prev = load_output_state(ingest_cache_dir(options), StateOf::kLive);
+    spare = load_output_state(ingest_cache_dir(options), StateOf::kSpare);
   }
   if (prev && prev->out_dir != out_abs) prev.reset();
   if (spare && spare->out_dir != out_abs) spare.reset();
@@ -269,7 +257,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     return report;
   }
   Clock::time_point clock = Clock::now();
-  IngestCache cache(cache_dir(options), ingest_key(in.config), options.cache);
+  IngestCache cache(ingest_cache_dir(options), ingest_cache_key(in.config), options.cache);
   Content content = ingest_content(options, listing, in.config, cache, read_at, diags);
   cache.release();
   report.sources = content.sources;
@@ -288,7 +276,8 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   if (render_and_write(options, in, archive, digest_of, stamp, prev, spare, out, report, diags) &&
       !out.failed) {
     clock = Clock::now();
-    forget_output_state(cache_dir(options), StateOf::kLive);  // the swap changes the folder
+    forget_output_state(ingest_cache_dir(options), StateOf::kLive);  // the swap changes the folder
+    tell(options, "write", 0, 0);  // the last step: stale files out, the folder swapped in
     out.failed = out.writer->finish();
     out.write_ms += ms_since(clock);
   }
@@ -302,7 +291,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     cache.save(content.live);
     // The old live folder is now the spare one, if its files were known.
     if (prev && out.writer->kept_old())
-      save_output_state(cache_dir(options), *prev, StateOf::kSpare);
+      save_output_state(ingest_cache_dir(options), *prev, StateOf::kSpare);
     save_state(options, out, listing, read_at, stamp, report, diags, mark);
   }
   report.total_ms = ms_since(start);

@@ -118,6 +118,18 @@ Listing list_content(const BuildOptions& options, base::Diagnostics& diags) {
   return listing;
 }
 
+fs::path ingest_cache_dir(const BuildOptions& options) {
+  return fs::path(options.root) / ".newsarc-cache";
+}
+
+std::uint64_t ingest_cache_key(const config::SiteConfig& config) {
+  config::SiteConfig only;
+  only.districts = config.districts;
+  only.default_year = config.default_year;
+  only.typo_map = config.typo_map;
+  return hash_combine(binary_stamp(), hash_bytes(config::format_config(only)));
+}
+
 Content ingest_content(const BuildOptions& options, const Listing& listing,
                        const config::SiteConfig& config, IngestCache& cache,
                        std::int64_t read_at_ns, base::Diagnostics& diags) {

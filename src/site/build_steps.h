@@ -86,6 +86,13 @@ struct Listing {
 /// Lists the content folder (reporting a missing one) and stats every file.
 Listing list_content(const BuildOptions& options, base::Diagnostics& diags);
 
+/// Where the build cache lives: <root>/.newsarc-cache.
+std::filesystem::path ingest_cache_dir(const BuildOptions& options);
+
+/// The key ingest.bin is valid for: the binary, and what ingest reads from
+/// the config besides the bytes (gazetteer, default year, typo map).
+std::uint64_t ingest_cache_key(const config::SiteConfig& config);
+
 /// Reads and ingests the listed files on options.jobs threads; a file whose
 /// stat or bytes the cache knows is not ingested again. New entries are put
 /// into `cache`. Records and diagnostics come in file order for any jobs.
@@ -112,6 +119,14 @@ render::RenderedSite render_parallel(const archive::Archive& archive,
                                      const config::SiteConfig& config,
                                      const render::TemplateSet& templates, int jobs,
                                      base::Diagnostics& diags);
+
+// ---- build.cc --------------------------------------------------------------
+
+/// build_in_memory for `serve`: the content goes through the ingest cache
+/// (options.cache), so a rebuild re-ingests only the files that changed, and
+/// the cache is saved for the next build or serve. Renders everything.
+render::RenderedSite build_in_memory_cached(const BuildOptions& options, base::Diagnostics& diags,
+                                            BuildReport& report);
 
 // ---- build_disk.cc ---------------------------------------------------------
 

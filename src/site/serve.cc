@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include "site/build_steps.h"
 #include "site/serve.h"
 #include "site/site.h"
 #include "site/watch.h"
@@ -19,6 +20,10 @@ namespace newsarc::site {
 namespace {
 
 constexpr int kWorkerThreads = 32;  // each open event stream holds one
+// Debian's httplib is a compiled library that listens with a backlog of 5:
+// past it, a burst of connections (200 at once in the tests) waits for TCP
+// retransmits, tens of seconds. listen() again on the bound socket raises it.
+constexpr int kListenBacklog = 512;
 constexpr std::chrono::seconds kPingEvery{15};
 
 // Served for every path until a build succeeds; the overlay says why.
@@ -78,6 +83,8 @@ struct PreviewServer::Impl {
   std::thread watcher;
   std::atomic<bool> running{false};
   std::atomic<bool> stop_requested{false};
+  // The socket httplib made last: once a bind succeeds, the listening one.
+  std::atomic<socket_t> last_socket{INVALID_SOCKET};
 
   Served current() const {
     const std::lock_guard lock(served_mutex);
@@ -150,7 +157,8 @@ void PreviewServer::Impl::stream_events(httplib::Response& res) const {
 void PreviewServer::Impl::rebuild() {
   base::Diagnostics diags;
   BuildReport report;
-  auto site = std::make_shared<const render::RenderedSite>(build_in_memory(build, diags, &report));
+  auto site =
+      std::make_shared<const render::RenderedSite>(build_in_memory_cached(build, diags, report));
   const bool failed = report.config_error;
   std::string id = session + "." + std::to_string(failed ? builds : ++builds);
   if (!failed) {
@@ -209,7 +217,10 @@ PreviewServer::PreviewServer(BuildOptions build, ServeOptions serve)
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   s.session = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
   s.served = {std::make_shared<const render::RenderedSite>(), s.session + ".0"};
-  s.http.set_socket_options(reuse_address_only);
+  s.http.set_socket_options([&s](socket_t sock) {
+    reuse_address_only(sock);
+    s.last_socket = sock;
+  });
   s.http.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   s.http.set_keep_alive_timeout(1);
   s.http.set_tcp_nodelay(true);  // headers and body go out in separate writes
@@ -228,6 +239,7 @@ base::Result<int> PreviewServer::start() {
                        ? s.http.bind_to_any_port(s.serve.bind)
                        : (s.http.bind_to_port(s.serve.bind, s.serve.port) ? s.serve.port : -1);
   if (port <= 0) return base::Error{"site/bind", bind_error(s.serve.bind, s.serve.port, errno)};
+  ::listen(s.last_socket, kListenBacklog);
   if (s.build.base_url.empty())
     s.build.base_url = "http://" + url_host(s.serve.bind) + ":" + std::to_string(port) + "/";
   Debouncer debouncer(take_snapshot(watched_paths(s.build)),

@@ -44,7 +44,7 @@ struct BuildOptions {
   std::string out_dir;                ///< "" = config's out_dir
   std::string base_url;               ///< "" = config's base_url
   int jobs = 0;                       ///< ingest and render threads; 0 = hardware threads
-  CacheMode cache = CacheMode::kUse;  ///< build() only; the in-memory builds use none
+  CacheMode cache = CacheMode::kUse;  ///< build() and serve's ingest; check uses none
   std::function<void(const Progress&)> progress;  ///< called on the building thread, if set
 };
 

@@ -10,12 +10,40 @@ TEST(ProgressText, ShowsABarAndCounts) {
   const std::vector<std::tuple<site::Progress, int, std::string>> cases = {
       {{"ingest", 0, 0}, 10, "Ingesting…"},
       {{"ingest", 5, 10}, 10, "Ingesting [=====>    ] 5/10 files"},
-      {{"render", 1234, 1234}, 4, "Rendering [====] 1,234/1,234 pages"},
+      {{"render", 1234, 1234}, 4, "Rendering [====] 1,234/1,234 outputs"},
       {{"write", 0, 3}, 4, "Writing [>   ] 0/3 files"},
       {{"write", 9, 3}, 4, "Writing [====] 9/3 files"},
   };
   for (const auto& [progress, width, expected] : cases)
     EXPECT_EQ(cli::progress_text(progress, width), expected);
+}
+
+TEST(SummaryLine, CountsPagesArticlesTimeAndProblems) {
+  const auto report = [](std::size_t pages, std::size_t articles, double ms) {
+    site::BuildReport r;
+    r.pages = pages;
+    r.articles = articles;
+    r.total_ms = ms;
+    return r;
+  };
+  const std::vector<std::tuple<site::BuildReport, cli::Tally, std::string>> cases = {
+      {report(10234, 9876, 2300),
+       {0, 3},
+       "Built 10,234 pages from 9,876 articles in 2.3 s — 3 warnings"},
+      {report(1, 1, 38.4), {0, 0}, "Built 1 page from 1 article in 38 ms"},
+      {report(17, 2, 999.6),
+       {1, 1},
+       "Built 17 pages from 2 articles in 1.0 s — 1 error, 1 warning"},
+      {report(0, 0, 61049), {2, 0}, "Built 0 pages from 0 articles in 61.0 s — 2 errors"},
+  };
+  for (const auto& [r, tally, expected] : cases) EXPECT_EQ(cli::summary_line(r, tally), expected);
+}
+
+TEST(FormatCount, GroupsThousands) {
+  EXPECT_EQ(cli::format_count(0), "0");
+  EXPECT_EQ(cli::format_count(999), "999");
+  EXPECT_EQ(cli::format_count(1000), "1,000");
+  EXPECT_EQ(cli::format_count(1234567), "1,234,567");
 }
 
 class OutputTest : public BinaryTest {
@@ -27,9 +55,9 @@ class OutputTest : public BinaryTest {
   }
   // `newsarc build` in work/site on a pseudo-terminal (script(1)); stdout
   // and stderr come back together in `out`.
-  Outcome build_on_a_terminal(const std::string& env) const {
+  Outcome build_on_a_terminal(const std::string& env, const std::string& flags = "") const {
     const std::string build =
-        "cd site && " + env + " TERM=xterm " + quote(NEWSARC_BINARY) + " build";
+        "cd site && " + env + " TERM=xterm " + quote(NEWSARC_BINARY) + " build " + flags;
     return shell("script -qec " + quote(build) + " /dev/null");
   }
 };
@@ -50,6 +78,15 @@ TEST_F(OutputTest, NoColorTurnsColourOffButKeepsProgress) {
   EXPECT_TRUE(contains(r.out, "Ingesting [")) << r.out;
   EXPECT_TRUE(contains(r.out, "warning[site/symlink]")) << r.out;
   EXPECT_FALSE(contains(r.out, "\x1b[1;")) << r.out;
+}
+
+TEST_F(OutputTest, QuietOnATerminalDrawsNoProgressAndPrintsOnlyErrors) {
+  add_a_warning();
+  const Outcome r = build_on_a_terminal("", "--quiet");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_FALSE(contains(r.out, "Ingesting")) << r.out;
+  EXPECT_FALSE(contains(r.out, "warning")) << r.out;
+  EXPECT_FALSE(contains(r.out, "Built ")) << r.out;
 }
 
 TEST_F(OutputTest, WithoutATerminalThereIsNoProgressAndNoEscapes) {

@@ -65,8 +65,26 @@ std::vector<BadInput> bad_inputs() {
        "content/nul.txt:3:1: error[text/undecodable]", 1, "登封市消息"},
       {"no encoding", "content/x.txt", "abc\n\n\xff\xfe\x80\x80\n",
        "content/x.txt:3:1: error[text/undecodable]", 1, ""},
+      {"png renamed txt", "content/photo.txt",
+       std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20),
+       "content/photo.txt:3:1: error[text/undecodable]", 1, "IHDR"},
+      {"bad json", "content/j.md",
+       "{\n  \"title\": \"未闭合\",\n  \"date\":\n}\n\n惠济区新闻正文。\n",
+       "content/j.md:4:1: error[ingest/bad-front-matter]", 1, "惠济区新闻正文"},
+      {"impossible date", "content/d.md",
+       "---\ntitle: 日期\ndate: 2023-13-01\n---\n\n上街区新闻正文。\n",
+       "content/d.md:3:1: error[ingest/bad-date]", 1, "上街区新闻正文"},
+      {"absolute id", "content/a.md",
+       "---\ntitle: 绝对\nid: /etc/passwd\n---\n\n新密市新闻正文。\n",
+       "content/a.md:3:1: error[ingest/bad-slug]", 1, "新密市新闻正文"},
+      {"illegal characters in slug", "content/c.md",
+       "---\ntitle: 字符\nslug: \"what?<a|b>\"\n---\n\n登封市新闻正文。\n",
+       "content/c.md:3:1: error[ingest/bad-slug]", 1, "登封市新闻正文"},
+      {"same id", "content/2024/same.md",
+       "---\ntitle: 同号\nid: 2023-page-01\ndate: 2023-01-01\n---\n\n二七区新闻正文。\n",
+       "content/2024/same.md:1:1: error[archive/path-collision]", 1, "二七区新闻正文"},
       {"bad yaml", "content/y.md", "---\ntitle: [未闭合\n---\n\n巩义市新闻正文。\n",
-       "content/y.md:", 1, "巩义市新闻正文"},
+       "content/y.md:3:1: error[ingest/bad-front-matter]", 1, "巩义市新闻正文"},
       {"wrong type", "content/t.md", "---\ntitle: 类型\ndate: [1]\n---\n\n荥阳市新闻正文。\n",
        "content/t.md:3:1: error[ingest/front-matter-type]", 1, "荥阳市新闻正文"},
       {"bad slug", "content/s.md", "---\ntitle: 路径\nslug: ../../etc\n---\n\n新郑市新闻正文。\n",
@@ -108,6 +126,59 @@ TEST_F(RobustnessCli, EachBadInputIsOneDiagnosticAndTheRestIsBuilt) {
       EXPECT_FALSE(contains(all, bad.hidden));
     }
   }
+}
+
+// The two articles of the site made by `newsarc new` are in the output.
+void expect_new_site_built(const fs::path& out) {
+  std::string all;
+  for (const auto& [path, hash] : snapshot(out)) all += read(out / path);
+  EXPECT_TRUE(contains(all, "高新区社区书屋开放"));
+  EXPECT_TRUE(contains(all, "金水区早市完成改造"));
+}
+
+TEST_F(RobustnessCli, AFileNameWithALineBreakIsOneErrorAndTheRestIsBuilt) {
+  write(dir() / "site/content/two\nlines.txt", "换行\n\n本报讯 文件名里有换行的稿件。\n");
+  const Outcome r = run_in_site({"build", "--out", "../out"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "content/two\\nlines.txt: error[site/bad-name]")) << r.err;
+  expect_new_site_built(dir() / "out");
+  EXPECT_EQ(read(dir() / "out/records.json").find("文件名里有换行的稿件"), std::string::npos);
+}
+
+// A symlink out of content/ is a warning and is not followed: exit 0.
+TEST_F(RobustnessCli, ASymlinkLeavingContentIsNotFollowed) {
+  write(dir() / "secret.txt", "机密\n\n本报讯 不应发布的文字。\n");
+  fs::create_symlink(dir() / "secret.txt", dir() / "site/content/leak.txt");
+  fs::create_directory_symlink("../..", dir() / "site/content/loop");
+  const Outcome r = run_in_site({"build", "--out", "../out"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "content/leak.txt: warning[site/symlink]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "content/loop: warning[site/symlink]")) << r.err;
+  expect_new_site_built(dir() / "out");
+  for (const auto& [path, hash] : snapshot(dir() / "out"))
+    EXPECT_FALSE(contains(read(dir() / "out" / path), "不应发布的文字")) << path;
+}
+
+// Root reads a file of mode 000 anyway, and CI runs as root: there newsarc
+// runs without the capabilities that let root ignore file modes (setpriv).
+TEST_F(RobustnessCli, AnUnreadableFileIsOneErrorAndTheRestIsBuilt) {
+  const fs::path locked = dir() / "site/content/locked.txt";
+  write(locked, "上锁\n\n本报讯 读不到的稿件。\n");
+  std::string prefix = "cd site && ";
+  if (::geteuid() == 0)
+    prefix +=
+        "setpriv --inh-caps=-dac_override,-dac_read_search "
+        "--bounding-set=-dac_override,-dac_read_search ";
+  fs::permissions(locked, fs::perms::none);
+  ASSERT_EQ(shell(prefix + "cat content/locked.txt").exit_code, 1) << "still readable";
+  const Outcome r = run({"build", "--out", "../out"}, prefix);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "content/locked.txt: error[site/read]")) << r.err;
+  SCOPED_TRACE(r.err);
+  expect_new_site_built(dir() / "out");
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_write);
+  for (const auto& [path, hash] : snapshot(dir() / "out"))
+    EXPECT_FALSE(contains(read(dir() / "out" / path), "读不到的稿件")) << path;
 }
 
 TEST_F(RobustnessCli, ABuildWritesNothingOutsideOut) {

@@ -147,6 +147,10 @@ TEST_F(ServeCliTest, ServesWhatBuildWouldWriteAndStopsCleanlyOnSigintAndSigterm)
         run({"build", "--root", "site", "--base-url", "https://example.org/paper/"});
     ASSERT_EQ(built.exit_code, 0) << built.err;
     EXPECT_EQ(without_live_script(page->body), read(dir() / "site/public/index.html"));
+    for (const auto& entry : fs::recursive_directory_iterator(dir() / "site/public"))
+      if (entry.is_regular_file()) {
+        EXPECT_FALSE(contains(read(entry.path()), "__newsarc")) << entry.path();
+      }
     fs::remove_all(dir() / "site/public");
     fs::remove_all(dir() / "site/.newsarc-cache");  // the next build is a first build again
   }

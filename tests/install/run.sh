@@ -61,8 +61,13 @@ diff -r /usr/share/newsarc/assets s/assets || fail "new did not copy the install
 (cd s && newsarc build)
 [ -s s/public/index.html ] || fail "build wrote no public/index.html"
 [ -s s/public/assets/style.css ] || fail "build wrote no public/assets/style.css"
+if grep -rq '__newsarc' s/public; then fail "build wrote serve's live-reload script"; fi
+built="$(cd s/public && find . -type f -print0 | sort -z | xargs -0 sha256sum)"
 
 # A short serve: any free port, read from its first line; stopped with SIGTERM.
+# The output files exist before the server starts, so polling them cannot fail.
+: >serve.out
+: >serve.err
 (cd s && exec newsarc serve --port 0 >"$work/serve.out" 2>"$work/serve.err") &
 server=$!
 port=""
@@ -82,6 +87,16 @@ wait "$server" || status=$?
 server=""
 [ "$status" -eq 0 ] || fail "serve exited $status after SIGTERM: $(cat serve.err)"
 grep -q '^Stopped\.' serve.out || fail "serve did not say it stopped"
-[ ! -e s/public/__newsarc ] || fail "serve wrote into public/"
+[ "$(cd s/public && find . -type f -print0 | sort -z | xargs -0 sha256sum)" = "$built" ] ||
+  fail "serve changed public/"
+
+# The theme is found beside the binary wherever it is installed, not at the
+# prefix it was configured with.
+cmake --install "$build" --prefix "$work/elsewhere" >/dev/null
+"$work/elsewhere/bin/newsarc" version --verbose >elsewhere.txt
+grep -qx "data dir: $work/elsewhere/share/newsarc" elsewhere.txt ||
+  fail "an install under another prefix does not find its theme: $(cat elsewhere.txt)"
+(cd s && rm -rf public && "$work/elsewhere/bin/newsarc" build --quiet)
+[ -s s/public/index.html ] || fail "the relocated binary built no public/index.html"
 
 echo "tests/install/run.sh: the installed package works"

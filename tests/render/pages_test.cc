@@ -215,8 +215,8 @@ TEST_F(Pages, ExportsRobotsAnd404) {
   // One record per line, each the article's index.json.
   const std::string& lines = page("records.json");
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6 + 2);
-  EXPECT_EQ(records[0], nlohmann::json::parse(page("articles/" + records[0]["id"].get<std::string>() +
-                                                   "/index.json")));
+  EXPECT_EQ(records[0], nlohmann::json::parse(page(
+                            "articles/" + records[0]["id"].get<std::string>() + "/index.json")));
   EXPECT_TRUE(nlohmann::json::accept(page("articles/a1/index.json")));
   EXPECT_TRUE(contains(page("robots.txt"), "Sitemap: https://example.org/archive/sitemap.xml\n"));
   const auto& missing = page("404.html");

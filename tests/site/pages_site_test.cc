@@ -64,6 +64,19 @@ TEST(PagesSite, HomeListsTheNewestFirstWithEntryPoints) {
   s.expect_no_file("page/2/index.html");
 }
 
+TEST(PagesSite, TheSearchIndexAndTheExportsCoverEveryArticle) {
+  auto s = build_inline_site(two_articles());
+  s.expect_file("search/manifest.json", "\"shards\"");
+  s.expect_file("search/t2s.json", "");
+  s.expect_file("search/text/0.json", "");
+  s.expect_file("search/text/1.json", "");
+  s.expect_no_file("search/text/2.json");
+  s.expect_file("records.json", R"(
+    "id":"parks"
+    "id":"festival")");
+  s.expect_file("articles/parks/index.json", "\"id\": \"parks\"");
+}
+
 TEST(PagesSite, ArticleShowsDateCreditsPlacesPeopleAndNeighbours) {
   auto s = build_inline_site(two_articles());
   s.expect_file("articles/parks/index.html", R"(

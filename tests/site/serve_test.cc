@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <filesystem>
+#include <latch>
 #include <mutex>
 #include <thread>
 
@@ -100,6 +101,12 @@ class ServeTest : public ::testing::Test {
     serve.port = 0;
     serve.poll_ms = 20;
     serve.debounce_ms = 20;
+    serve.on_build = [this](const base::Diagnostics&, const site::BuildReport& report) {
+      const std::lock_guard lock(builds_mutex_);
+      for (const site::Phase& phase : report.phases)
+        if (phase.name == "ingest") ingest_details_.push_back(phase.detail);
+      built_.notify_all();
+    };
     server_ = std::make_unique<site::PreviewServer>(build_options(), serve);
     const auto port = server_->start();
     ASSERT_TRUE(port) << port.error().message;
@@ -126,7 +133,18 @@ class ServeTest : public ::testing::Test {
     return client.Get(path);
   }
 
+  // What the ingest phase of build `n` (0 = the first) said of the cache, or
+  // "" when that build did not end within kPatience.
+  std::string ingest_detail(std::size_t n) {
+    std::unique_lock lock(builds_mutex_);
+    built_.wait_for(lock, kPatience, [&] { return ingest_details_.size() > n; });
+    return ingest_details_.size() > n ? ingest_details_[n] : "";
+  }
+
   InlineSite site_{kSite, {}};
+  std::mutex builds_mutex_;
+  std::condition_variable built_;
+  std::vector<std::string> ingest_details_;
   std::unique_ptr<site::PreviewServer> server_;
   std::thread serving_;
   int port_ = 0;
@@ -228,6 +246,26 @@ TEST_F(ServeTest, TwoHundredConcurrentRequestsAllSucceed) {
   EXPECT_EQ(wrong, 0);
 }
 
+TEST_F(ServeTest, TwoHundredRequestsAtOnceAllSucceed) {
+  const std::vector<std::string> paths = {"/", "/assets/style.css", "/dates/", "/records.json",
+                                          "/no-such-page"};
+  constexpr int kRequests = 200;
+  std::latch ready(kRequests);
+  std::atomic<int> wrong = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kRequests; ++i) {
+    threads.emplace_back([&, i] {
+      const std::string& path = paths[static_cast<std::size_t>(i) % paths.size()];
+      ready.arrive_and_wait();  // every request is sent at the same moment
+      const auto r = get(path);
+      const int expected = path == "/no-such-page" ? 404 : 200;
+      if (!r || r->status != expected || r->body.empty()) ++wrong;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong, 0);
+}
+
 TEST_F(ServeTest, AContentChangeIsAReloadEventAndTheNewSiteIsServed) {
   EventStream events(port_);
   ASSERT_TRUE(contains(events.wait_for("hello"), "\"failed\":false"));
@@ -238,6 +276,25 @@ TEST_F(ServeTest, AContentChangeIsAReloadEventAndTheNewSiteIsServed) {
   const auto r = get("/records.json");
   ASSERT_TRUE(r);
   EXPECT_TRUE(contains(r->body, "中原区夜市重新开张"));
+}
+
+TEST_F(ServeTest, ARebuildIngestsOnlyTheFilesThatChanged) {
+  EventStream events(port_);
+  ASSERT_FALSE(events.wait_for("hello").empty());
+  EXPECT_EQ(ingest_detail(0), "0 of 1 files from the cache");
+  site_.write_file("content/2023/market.md",
+                   "---\ntitle: 中原区夜市重新开张\ndate: 2023-06-10\n---\n\n夜市重新开张。\n");
+  ASSERT_FALSE(events.wait_for("reload").empty());
+  EXPECT_EQ(ingest_detail(1), "1 of 2 files from the cache");
+  site_.write_file("content/2023/market.md",
+                   "---\ntitle: 中原区夜市延长营业\ndate: 2023-06-10\n---\n\n夜市延长营业。\n");
+  ASSERT_FALSE(events.wait_for("reload").empty());
+  EXPECT_EQ(ingest_detail(2), "1 of 2 files from the cache");
+  const auto r = get("/records.json");
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(contains(r->body, "中原区夜市延长营业"));
+  EXPECT_FALSE(contains(r->body, "中原区夜市重新开张"));
+  EXPECT_TRUE(contains(r->body, "二七区新开一条公交线路"));
 }
 
 TEST_F(ServeTest, ATemplateErrorIsAnErrorEventAndTheLastGoodSiteIsStillServed) {
