@@ -59,6 +59,8 @@ class SiteRenderer {
 
   /// True when every template compiled (otherwise there are no units).
   bool ok() const;
+  /// How many callers may render at once (the `slots` given).
+  int slots() const;
   /// How many units there are.
   std::size_t size() const;
   /// A stable name of unit `i`: its path for a page ("articles/a1/index.html").

@@ -202,6 +202,10 @@ bool SiteRenderer::ok() const {
   return impl_->compiled.front()->ok();
 }
 
+int SiteRenderer::slots() const {
+  return static_cast<int>(impl_->compiled.size());
+}
+
 std::size_t SiteRenderer::size() const {
   return impl_->units.size();
 }

@@ -168,7 +168,8 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
                       base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
-  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads);
+  // One slot more than threads: see render_units.
+  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads + 1);
   if (!renderer.ok()) {
     report.config_error = true;
     return false;

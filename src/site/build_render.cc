@@ -4,6 +4,8 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -30,6 +32,39 @@ struct Batch {
   std::size_t at = 0, end = 0;
   std::vector<std::size_t> todo;
   std::vector<Slot> slots;
+};
+
+// Units that depend on every record (records.json, the search index) each
+// take as long as thousands of pages: they start at once, each on its own
+// thread and renderer slot, so that no batch waits for one of them.
+class EarlyUnits {
+ public:
+  EarlyUnits(const render::SiteRenderer& renderer, int threads, const std::vector<char>& skip) {
+    if (renderer.slots() <= threads) return;  // no spare slot: rendered in their batch
+    for (std::size_t u = 0; u < renderer.size(); ++u) {
+      if (skip[u] || renderer.depends(u) != render::Depends::kAll) continue;
+      units_.emplace(u, std::async(std::launch::async, [&renderer, u, slot = threads] {
+                       Slot out;
+                       try {
+                         renderer.render(
+                             u, slot,
+                             [&out](const std::string& path, std::string bytes) {
+                               out.unit.files.emplace_back(path, std::move(bytes));
+                             },
+                             out.unit.diags);
+                       } catch (...) {
+                         out.failure = std::current_exception();
+                       }
+                       return out;
+                     }));
+    }
+  }
+  bool has(std::size_t u) const { return units_.count(u) > 0; }
+  /// Waits for unit `u`'s output.
+  Slot take(std::size_t u) { return units_.at(u).get(); }
+
+ private:
+  std::map<std::size_t, std::future<Slot>> units_;
 };
 
 // Rendered batches, handed from the rendering threads to the taking one in order.
@@ -71,11 +106,11 @@ class BatchQueue {
 };
 
 std::unique_ptr<Batch> next_batch(std::size_t at, std::size_t n, std::size_t size,
-                                  const std::vector<char>& skip) {
+                                  const std::vector<char>& skip, const EarlyUnits& early) {
   auto batch = std::make_unique<Batch>();
   batch->at = batch->end = at;
   for (; batch->end < n && batch->todo.size() < size; ++batch->end)
-    if (!skip[batch->end]) batch->todo.push_back(batch->end);
+    if (!skip[batch->end] && !early.has(batch->end)) batch->todo.push_back(batch->end);
   batch->slots.resize(batch->todo.size());
   return batch;
 }
@@ -97,12 +132,18 @@ void render_batch(const render::SiteRenderer& renderer, int threads, Batch& batc
 }
 
 // Hands a batch's units to `take` in order; the first failure, if any.
-std::exception_ptr take_batch(Batch& batch, const std::vector<char>& skip,
+std::exception_ptr take_batch(Batch& batch, const std::vector<char>& skip, EarlyUnits& early,
                               const std::function<void(std::size_t, RenderedUnit*)>& take) {
   std::size_t next = 0;
   for (std::size_t i = batch.at; i < batch.end; ++i) {
     if (skip[i]) {
       take(i, nullptr);
+      continue;
+    }
+    if (early.has(i)) {
+      Slot slot = early.take(i);
+      if (slot.failure) return slot.failure;
+      take(i, &slot.unit);
       continue;
     }
     Slot& slot = batch.slots[next++];
@@ -123,17 +164,18 @@ void render_units(const render::SiteRenderer& renderer, int jobs, const std::vec
   const std::size_t n = renderer.size();
   const int threads = thread_count(jobs, n);
   const std::size_t size = kBatchPerThread * static_cast<std::size_t>(threads);
+  EarlyUnits early(renderer, threads, skip);
   BatchQueue queue;
   std::exception_ptr failure;
   std::thread taker([&] {
     while (auto batch = queue.pop()) {
-      if (!failure) failure = take_batch(*batch, skip, take);
+      if (!failure) failure = take_batch(*batch, skip, early, take);
       if (failure) queue.stop();
     }
   });
   try {
     for (std::size_t at = 0; at < n;) {
-      auto batch = next_batch(at, n, size, skip);
+      auto batch = next_batch(at, n, size, skip, early);
       at = batch->end;
       render_batch(renderer, threads, *batch);
       queue.push(std::move(batch));
@@ -153,7 +195,7 @@ render::RenderedSite render_parallel(const archive::Archive& archive,
                                      const render::TemplateSet& templates, int jobs,
                                      base::Diagnostics& diags) {
   const int threads = thread_count(jobs, archive.articles.size() + 1);
-  const render::SiteRenderer renderer(archive, config, templates, diags, threads);
+  const render::SiteRenderer renderer(archive, config, templates, diags, threads + 1);
   if (!renderer.ok()) return {};
   render::RenderedSite site;
   render_units(renderer, threads, std::vector<char>(renderer.size(), 0),

@@ -108,7 +108,9 @@ struct RenderedUnit {
   base::Diagnostics diags;
 };
 
-/// Renders the units not skipped, in batches on `jobs` threads, and hands
+/// Renders the units not skipped, in batches on `jobs` threads (and the units
+/// that depend on every record on threads of their own, when the renderer has
+/// a slot more than `jobs` threads), and hands
 /// each unit to `take` in unit order (nullptr when skipped), so at most a
 /// batch of pages is held at once.
 void render_units(const render::SiteRenderer& renderer, int jobs, const std::vector<char>& skip,
