@@ -30,9 +30,10 @@ struct PartialDate {
 
 /// A named person with the posts printed next to the name in one article.
 struct Person {
-  std::string name;                 ///< "张红军"
-  std::vector<std::string> titles;  ///< as printed, split at "、": {"高新区党工委书记", "管委会主任"}
-  base::SourceSpan span;            ///< first mention with a post
+  std::string name;  ///< "张红军"
+  std::vector<std::string>
+      titles;  ///< as printed, split at "、": {"高新区党工委书记", "管委会主任"}
+  base::SourceSpan span;  ///< first mention with a post
 };
 
 /// A body block in reading order.
@@ -54,7 +55,7 @@ struct Repair {
 
 /// One article, as `newsarc ingest --json` prints it.
 struct ArticleRecord {
-  std::string id;  ///< stable, unique, ASCII
+  std::string id;    ///< stable, unique, ASCII
   std::string slug;  ///< from front matter; "" when none
   std::string source_path;
   int source_line = 1;
@@ -99,8 +100,14 @@ std::vector<ArticleRecord> ingest_markdown(std::string_view text, std::string_vi
                                            const config::SiteConfig& config,
                                            base::Diagnostics& diags);
 
+/// Which fields to_json writes.
+enum class JsonForm {
+  kFull,    ///< every field: `newsarc ingest --json` (what the gold scorer reads)
+  kExport,  ///< the site's exports: without "paragraphs", the paragraph blocks of "body"
+};
+
 /// The record as JSON (the schema of `newsarc ingest --json`).
-nlohmann::json to_json(const ArticleRecord& r);
+nlohmann::json to_json(const ArticleRecord& r, JsonForm form = JsonForm::kFull);
 
 /// Reads a record back from to_json's output (for the build cache).
 base::Result<ArticleRecord> from_json(const nlohmann::json& j);

@@ -142,15 +142,16 @@ bool may_repeat(const RawBlock& b) {
 ///   "“迎新春”书画展\n2024.1.8" ×12, then "“迎新春" at the very end.
 std::vector<bool> find_repeated(const std::vector<RawBlock>& blocks,
                                 const std::vector<std::u32string>& keys) {
+  std::vector<bool> can_repeat(blocks.size());  // parses credit lines: once per block
+  for (std::size_t i = 0; i < blocks.size(); ++i) can_repeat[i] = may_repeat(blocks[i]);
   std::map<std::u32string, int> counts;
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (may_repeat(blocks[i]) && !keys[i].empty()) ++counts[keys[i]];
+    if (can_repeat[i] && !keys[i].empty()) ++counts[keys[i]];
   std::vector<bool> noise(blocks.size(), false);
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    noise[i] = may_repeat(blocks[i]) && counts[keys[i]] >= 3;
+  for (std::size_t i = 0; i < blocks.size(); ++i) noise[i] = can_repeat[i] && counts[keys[i]] >= 3;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     bool beside = (i > 0 && noise[i - 1]) || (i + 1 < blocks.size() && noise[i + 1]);
-    if (noise[i] || !beside || !may_repeat(blocks[i])) continue;
+    if (noise[i] || !beside || !can_repeat[i]) continue;
     for (std::size_t j = 0; j < blocks.size() && !noise[i]; ++j)
       if (noise[j] && keys[j].size() > keys[i].size() && keys[j].starts_with(keys[i]))
         noise[i] = true;

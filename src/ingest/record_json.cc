@@ -49,7 +49,7 @@ std::vector<std::string> ArticleRecord::paragraphs() const {
   return out;
 }
 
-nlohmann::json to_json(const ArticleRecord& r) {
+nlohmann::json to_json(const ArticleRecord& r, JsonForm form) {
   nlohmann::json j;
   j["id"] = r.id;
   j["source"] = {{"path", r.source_path}, {"line", r.source_line}, {"format", r.format}};
@@ -72,7 +72,7 @@ nlohmann::json to_json(const ArticleRecord& r) {
   j["photo_credits"] = r.photo_credits;
   j["section_headings"] = r.section_headings;
   j["captions"] = r.captions;
-  j["paragraphs"] = r.paragraphs();
+  if (form == JsonForm::kFull) j["paragraphs"] = r.paragraphs();
   nlohmann::json body = nlohmann::json::array();
   for (const Block& b : r.body)
     body.push_back({{"kind", block_kind_name(b.kind)},

@@ -40,7 +40,7 @@ std::string records_json(const archive::Archive& archive) {
   if (archive.articles.empty()) return "[]\n";
   std::string out = "[\n";
   for (std::size_t i = 0; i < archive.articles.size(); ++i) {
-    out += ingest::to_json(archive.articles[i])
+    out += ingest::to_json(archive.articles[i], ingest::JsonForm::kExport)
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += i + 1 < archive.articles.size() ? ",\n" : "\n]\n";
   }
@@ -146,12 +146,13 @@ void SiteRenderer::Impl::add_export_units() {
        }});
   for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
     const std::string path = "articles/" + in.archive.articles[i].id + "/index.json";
-    units.push_back({path,
-                     Depends::kArticles,
-                     {i},
-                     [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
-                       emit(path, dump(ingest::to_json(in.archive.articles[i])));
-                     }});
+    units.push_back(
+        {path,
+         Depends::kArticles,
+         {i},
+         [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
+           emit(path, dump(ingest::to_json(in.archive.articles[i], ingest::JsonForm::kExport)));
+         }});
   }
   units.push_back(
       {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
