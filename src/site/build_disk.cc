@@ -244,7 +244,17 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   const std::int64_t read_at = now_ns();
   const Listing listing = list_content(options, diags);
   const std::size_t mark = diags.items().size();
+  // The last build's header is enough to tell that nothing changed; its units
+  // and the spare folder's are read only when something did.
   std::optional<OutputState> prev, spare;
+  if (options.cache == CacheMode::kUse)
+    prev = load_output_state(ingest_cache_dir(options), StateOf::kLive, StatePart::kHeader);
+  if (prev && prev->out_dir == out_abs && unchanged_since(*prev, stamp, listing, out_abs)) {
+    report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
+    report = replay(*prev, std::move(report), diags);
+    report.total_ms = ms_since(start);
+    return report;
+  }
   if (options.cache == CacheMode::kUse) {
     prev = load_output_state(ingest_cache_dir(options), StateOf::kLive);
     spare = load_output_state(ingest_cache_dir(options), StateOf::kSpare);
@@ -252,11 +262,6 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   if (prev && prev->out_dir != out_abs) prev.reset();
   if (spare && spare->out_dir != out_abs) spare.reset();
   report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
-  if (prev && unchanged_since(*prev, stamp, listing, out_abs)) {
-    report = replay(*prev, std::move(report), diags);
-    report.total_ms = ms_since(start);
-    return report;
-  }
   Clock::time_point clock = Clock::now();
   IngestCache cache(ingest_cache_dir(options), ingest_cache_key(in.config), options.cache);
   Content content = ingest_content(options, listing, in.config, cache, read_at, diags);

@@ -165,8 +165,13 @@ struct OutputState {
 /// its spare (spare.bin, see site/writer.h).
 enum class StateOf { kLive, kSpare };
 
+/// How much of a state to read: all of it, or all but the units (enough to
+/// tell that nothing changed, without decoding a record per output file).
+enum class StatePart { kAll, kHeader };
+
 /// Reads the state of `dir` (nullopt when missing or damaged).
-std::optional<OutputState> load_output_state(const std::filesystem::path& dir, StateOf which);
+std::optional<OutputState> load_output_state(const std::filesystem::path& dir, StateOf which,
+                                             StatePart part = StatePart::kAll);
 /// Writes it (through a temp file and a rename).
 void save_output_state(const std::filesystem::path& dir, const OutputState& state, StateOf which);
 /// Removes it: the folder it describes is about to change.

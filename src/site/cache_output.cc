@@ -45,7 +45,7 @@ void decode_units(Decoder& d, OutputState& s) {
 
 }  // namespace
 
-std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which) {
+std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which, StatePart part) {
   auto bytes = read_bytes(state_file(dir, which));
   if (!bytes) return std::nullopt;
   Decoder d(*bytes);
@@ -58,6 +58,7 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which)
   for (auto* n : {&s.sources_count, &s.articles, &s.pages, &s.files}) *n = d.u64();
   s.diags.resize(d.count());
   for (auto& diag : s.diags) diag = d.diagnostic();
+  if (part == StatePart::kHeader) return d.failed() ? std::nullopt : std::optional(std::move(s));
   decode_units(d, s);
   if (d.failed() || !d.done()) return std::nullopt;
   return s;

@@ -77,17 +77,19 @@ class Walker {
  private:
   void walk_folder(const fs::path& dir, const std::string& display) {
     std::error_code ec;
-    std::vector<fs::path> entries;
+    // Entries keep the type the folder listing gave (d_type), so most files
+    // need no lstat of their own.
+    std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      entries.push_back(it->path());
+      entries.push_back(*it);
     if (ec) {
       diags_.report(base::Severity::kError, display, 0, 0, "site/read",
                     "cannot read folder: " + ec.message());
       return;
     }
     std::sort(entries.begin(), entries.end());
-    for (const fs::path& entry : entries) {
-      const std::string name = entry.filename().string();
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
       if (name.starts_with(".")) continue;
       if (has_control_char(name)) {
         diags_.report(base::Severity::kError, join_display(display, escape_controls(name)), 0, 0,
@@ -99,17 +101,16 @@ class Walker {
     }
   }
 
-  void visit(const fs::path& entry, const std::string& display) {
+  void visit(const fs::directory_entry& entry, const std::string& display) {
     std::error_code ec;
-    const fs::file_status link = fs::symlink_status(entry, ec);
-    if (fs::is_symlink(link)) return visit_symlink(entry, display);
-    if (fs::is_directory(link)) {
-      stack_.push_back(fs::canonical(entry, ec));
-      walk_folder(entry, display);
+    if (entry.is_symlink(ec)) return visit_symlink(entry.path(), display);
+    if (entry.is_directory(ec)) {
+      stack_.push_back(fs::canonical(entry.path(), ec));
+      walk_folder(entry.path(), display);
       stack_.pop_back();
       return;
     }
-    if (fs::is_regular_file(link)) return add_file(entry, display);
+    if (entry.is_regular_file(ec)) return add_file(entry.path(), display);
     skip(display, "not a regular file");
   }
 
