@@ -1,8 +1,8 @@
 // build(): the incremental build. Sources are taken from the cache when
 // their stat or bytes are known; units whose inputs did not change are not
-// rendered; the output folder is updated in place, touching only files whose
-// bytes changed. With nothing changed at all, the last build's diagnostics
-// are replayed and nothing is read or written.
+// rendered; the spare folder is brought up to date, touching only files whose
+// bytes changed, and swapped in (site/writer.h). With nothing changed at all,
+// the last build's diagnostics are replayed and nothing is read or written.
 #include <chrono>
 #include <set>
 
@@ -19,13 +19,6 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-std::string absolute_out(const std::string& out_dir) {
-  std::error_code ec;
-  fs::path out = fs::absolute(out_dir, ec).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  return out.string();
 }
 
 // Everything but the content that the output depends on.
@@ -220,7 +213,7 @@ void save_state(const BuildOptions& options, Output& out, const Listing& listing
                 std::int64_t read_at, std::uint64_t stamp, const BuildReport& report,
                 const base::Diagnostics& diags, std::size_t mark) {
   OutputState& s = out.next;
-  s.out_dir = absolute_out(report.out_dir);
+  s.out_dir = output_folder(report.out_dir).string();
   s.stamp = stamp;
   s.sources = listing.hash;
   s.read_at_ns = read_at;
@@ -239,7 +232,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   BuildReport report;
   SiteInputs in;
   if (!read_site_inputs(options, in, report, diags)) return report;
-  const std::string out_abs = absolute_out(report.out_dir);
+  const std::string out_abs = output_folder(report.out_dir).string();
   const std::uint64_t stamp = site_stamp(in, out_abs);
   const std::int64_t read_at = now_ns();
   const Listing listing = list_content(options, diags);
@@ -262,15 +255,9 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   if (prev && prev->out_dir != out_abs) prev.reset();
   if (spare && spare->out_dir != out_abs) spare.reset();
   report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
-  Clock::time_point clock = Clock::now();
   IngestCache cache(ingest_cache_dir(options), ingest_cache_key(in.config), options.cache);
-  Content content = ingest_content(options, listing, in.config, cache, read_at, diags);
-  cache.release();
-  report.sources = content.sources;
-  report.phases.push_back({"ingest", content.records.size(), "articles", ms_since(clock),
-                           with_count(content.from_cache, "of") + " " +
-                               with_count(content.sources, "files from the cache")});
-  clock = Clock::now();
+  Content content = ingest_content(options, listing, in.config, cache, read_at, report, diags);
+  Clock::time_point clock = Clock::now();
   std::map<std::string, std::uint64_t> digest_of;
   for (std::size_t i = 0; i < content.records.size(); ++i)
     digest_of.emplace(content.records[i].id, content.digests[i]);

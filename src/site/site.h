@@ -100,8 +100,9 @@ base::Result<config::SiteConfig> read_config(const std::string& path,
 /// Builds the site into the output folder. The first build, and one with
 /// CacheMode::kRebuild, stages the site in a sibling folder and swaps it in;
 /// later builds re-ingest only changed sources, re-render only units whose
-/// inputs changed, and update the folder in place, leaving files whose bytes
-/// did not change untouched (see site/writer.h).
+/// inputs changed, and bring the previous site's folder (kept as the spare)
+/// up to date before swapping it in, leaving files whose bytes did not change
+/// untouched (see site/writer.h). The live folder is never changed in place.
 BuildReport build(const BuildOptions& options, base::Diagnostics& diags);
 
 /// Renders without writing (for tests and `serve`).
@@ -141,6 +142,10 @@ struct ServeOptions {
   /// Called after every build, on the thread that built.
   std::function<void(const base::Diagnostics&, const BuildReport&)> on_build;
 };
+
+/// How a URL names the host the server listens on: "localhost" for an
+/// any-address bind ("", "0.0.0.0", "::"), an IPv6 address in brackets.
+std::string url_host(const std::string& bind);
 
 /// `newsarc serve`: the site built in memory and served over HTTP, rebuilt when
 /// a source changes; the browser reloads by itself and shows build errors in an

@@ -61,18 +61,6 @@ std::optional<base::Error> check_replaceable(const fs::path& out) {
                                           " marker, so newsarc did not write it"};
 }
 
-std::optional<base::Error> write_files(const render::RenderedSite& site, const fs::path& staging) {
-  std::error_code ec;
-  for (const auto& [path, bytes] : site) {
-    const fs::path target = staging / path;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) return write_error("cannot create " + target.parent_path().string(), ec);
-    auto wrote = write_bytes(target, bytes);
-    if (!wrote) return wrote.error();
-  }
-  return std::nullopt;
-}
-
 // Removes a folder newsarc wrote, its marker last, so that a build killed
 // half-way through leaves a folder the next build still recognises as its own.
 std::error_code remove_ours(const fs::path& dir) {
@@ -183,30 +171,23 @@ std::optional<base::Error> swap_in(const fs::path& staging, const fs::path& out,
   return std::nullopt;
 }
 
-fs::path normalised_out(const std::string& out_dir) {
+}  // namespace
+
+fs::path output_folder(const std::string& out_dir) {
   std::error_code ec;
   fs::path out = fs::absolute(out_dir, ec).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   return out;
 }
 
-}  // namespace
-
+// The whole site at once: an OutputWriter that stages every file afresh.
 base::Result<bool> write_site(const render::RenderedSite& site, const std::string& out_dir) {
-  if (auto bad = check_output_paths(site)) return *bad;
-  const fs::path out = normalised_out(out_dir);
-  if (out == out.root_path())
-    return base::Error{"site/not-ours", "refusing to write the site into " + out.string()};
-  recover_stale_siblings(out);
-  if (auto refusal = check_replaceable(out)) return *refusal;
-  const fs::path staging = out.string() + ".tmp-" + std::to_string(::getpid());
-  if (auto failed = make_staging(staging)) return *failed;
-  auto failed = write_files(site, staging);
-  if (!failed) failed = swap_in(staging, out);
-  if (failed) {
-    remove_ours(staging);
-    return *failed;
-  }
+  if (auto bad = check_output_paths(site)) return *bad;  // before anything is touched
+  auto writer = OutputWriter::open(out_dir, WriteMode::kStage, {});
+  if (!writer) return writer.error();
+  for (const auto& [path, bytes] : site)
+    if (auto put = (*writer)->put(path, bytes); !put) return put.error();
+  if (auto failed = (*writer)->finish()) return *failed;
   return true;
 }
 
@@ -247,7 +228,7 @@ bool same_file(const std::map<std::string, OutputFile>* files, const OutputFile&
 }  // namespace
 
 fs::path spare_folder(const std::string& out_dir) {
-  return normalised_out(out_dir).string() + ".newsarc-spare";
+  return output_folder(out_dir).string() + ".newsarc-spare";
 }
 
 OutputWriter::OutputWriter(fs::path out, WriteMode mode, const Known& known)
@@ -259,7 +240,7 @@ OutputWriter::~OutputWriter() {
 
 base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string& out_dir,
                                                                WriteMode mode, const Known& known) {
-  const fs::path out = normalised_out(out_dir);
+  const fs::path out = output_folder(out_dir);
   if (out == out.root_path())
     return base::Error{"site/not-ours", "refusing to write the site into " + out.string()};
   recover_stale_siblings(out);
@@ -339,7 +320,8 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, std::string_
 
 std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
   if (!can_keep())
-    return base::Error{"site/write", "cannot keep " + file.path + ": no previous site to keep it from"};
+    return base::Error{"site/write",
+                       "cannot keep " + file.path + ": no previous site to keep it from"};
   done_.insert(file.path);
   if (mode_ != WriteMode::kSpare || same_file(known_.spare, file)) return std::nullopt;
   if (link_live(file.path)) return std::nullopt;

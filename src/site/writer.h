@@ -37,6 +37,10 @@ struct KnownFiles {
   const std::map<std::string, OutputFile>* spare = nullptr;
 };
 
+/// `out_dir` as an absolute, normal path without a trailing slash: the name
+/// the output folder is known by ("public/" -> "/site/public").
+std::filesystem::path output_folder(const std::string& out_dir);
+
 /// The spare folder of output folder `out_dir`.
 std::filesystem::path spare_folder(const std::string& out_dir);
 
