@@ -111,7 +111,7 @@ std::vector<ingest::ArticleRecord> ingest_in_slices(const BuildOptions& options,
                                                     const config::SiteConfig& config,
                                                     base::Diagnostics& diags) {
   if (!options.progress) return ingest_sources(sources, config, options.jobs, diags);
-  const std::size_t step = std::max<std::size_t>(64, sources.size() / 50);
+  const std::size_t step = progress_slice(options, sources.size());
   std::vector<ingest::ArticleRecord> records;
   for (std::size_t at = 0; at < sources.size(); at += step) {
     tell(options, "ingest", at, sources.size());
@@ -160,15 +160,9 @@ std::vector<ingest::ArticleRecord> ingest_through_cache(const BuildOptions& opti
   const std::int64_t read_at = now_ns();
   const Listing listing = list_content(options, diags);
   report.phases.push_back({"read", read_files + listing.files.size(), "files", read_clock.ms()});
-  Stopwatch clock;
   IngestCache cache(ingest_cache_dir(options), ingest_cache_key(config), options.cache);
-  Content content = ingest_content(options, listing, config, cache, read_at, diags);
-  cache.release();
+  Content content = ingest_content(options, listing, config, cache, read_at, report, diags);
   cache.save(content.live);
-  report.sources = content.sources;
-  report.phases.push_back({"ingest", content.records.size(), "articles", clock.ms(),
-                           std::to_string(content.from_cache) + " of " +
-                               std::to_string(content.sources) + " files from the cache"});
   return std::move(content.records);
 }
 
@@ -225,6 +219,10 @@ render::RenderedSite build_site(const BuildOptions& options, base::Diagnostics& 
 
 void tell(const BuildOptions& options, std::string phase, std::size_t done, std::size_t total) {
   if (options.progress) options.progress({std::move(phase), done, total});
+}
+
+std::size_t progress_slice(const BuildOptions& options, std::size_t n) {
+  return options.progress ? std::max<std::size_t>(64, n / 50) : n + 1;
 }
 
 fs::path content_dir(const BuildOptions& options) {

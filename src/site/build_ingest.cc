@@ -2,6 +2,7 @@
 // each file's records from the cache when its stat or its bytes are known,
 // and ingest only the others.
 #include <algorithm>
+#include <chrono>
 #include <exception>
 
 #include "site/build_steps.h"
@@ -132,9 +133,10 @@ std::uint64_t ingest_cache_key(const config::SiteConfig& config) {
 
 Content ingest_content(const BuildOptions& options, const Listing& listing,
                        const config::SiteConfig& config, IngestCache& cache,
-                       std::int64_t read_at_ns, base::Diagnostics& diags) {
+                       std::int64_t read_at_ns, BuildReport& report, base::Diagnostics& diags) {
+  const auto start = std::chrono::steady_clock::now();
   const std::size_t n = listing.files.size();
-  const std::size_t step = options.progress ? std::max<std::size_t>(64, n / 50) : n + 1;
+  const std::size_t step = progress_slice(options, n);
   const int threads = thread_count(options.jobs, n);
   Content content;
   for (std::size_t at = 0; at < n; at += step) {
@@ -147,6 +149,12 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
     for (Outcome& out : outcomes) gather(out, cache, content, diags);
   }
   tell(options, "ingest", n, n);
+  cache.release();
+  report.sources = content.sources;
+  const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+  report.phases.push_back({"ingest", content.records.size(), "articles", ms.count(),
+                           std::to_string(content.from_cache) + " of " +
+                               std::to_string(content.sources) + " files from the cache"});
   return content;
 }
 

@@ -63,6 +63,9 @@ std::string content_prefix(const BuildOptions& options);
 
 /// Tells options.progress, if set.
 void tell(const BuildOptions& options, std::string phase, std::size_t done, std::size_t total);
+/// How many of `n` items to process between two progress reports: about a
+/// 50th (at least 64), or all of them when nobody listens.
+std::size_t progress_slice(const BuildOptions& options, std::size_t n);
 
 // ---- build_ingest.cc -------------------------------------------------------
 
@@ -95,10 +98,13 @@ std::uint64_t ingest_cache_key(const config::SiteConfig& config);
 
 /// Reads and ingests the listed files on options.jobs threads; a file whose
 /// stat or bytes the cache knows is not ingested again. New entries are put
-/// into `cache`. Records and diagnostics come in file order for any jobs.
+/// into `cache`, whose loaded log is released at the end (save() still
+/// works). Records and diagnostics come in file order for any jobs. Adds the
+/// "ingest" phase, with how many files came from the cache, and
+/// report.sources.
 Content ingest_content(const BuildOptions& options, const Listing& listing,
                        const config::SiteConfig& config, IngestCache& cache,
-                       std::int64_t read_at_ns, base::Diagnostics& diags);
+                       std::int64_t read_at_ns, BuildReport& report, base::Diagnostics& diags);
 
 // ---- build_render.cc -------------------------------------------------------
 
