@@ -33,6 +33,9 @@ struct Diagnostic {
   std::string message;
 };
 
+/// "path:line:col", "path:line" or "path": where a diagnostic points.
+std::string diagnostic_location(const Diagnostic& d);
+
 /// Formats one diagnostic in GCC style; `source_line`, when given, is printed
 /// under it with a caret at the column.
 std::string format_diagnostic(const Diagnostic& d, std::string_view source_line = {},
@@ -73,8 +76,8 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}     // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
   T& value() & { return std::get<0>(v_); }

@@ -51,11 +51,15 @@ std::string caret_padding(std::string_view line, int column) {
 
 }  // namespace
 
-std::string format_diagnostic(const Diagnostic& d, std::string_view source_line, bool colour) {
+std::string diagnostic_location(const Diagnostic& d) {
   std::string out = d.path;
   if (d.line > 0) out += ":" + std::to_string(d.line);
   if (d.line > 0 && d.column > 0) out += ":" + std::to_string(d.column);
-  out += ": ";
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view source_line, bool colour) {
+  std::string out = diagnostic_location(d) + ": ";
   if (colour) out += severity_colour(d.severity);
   out += severity_name(d.severity);
   out += "[" + d.code + "]";
@@ -80,8 +84,8 @@ void Diagnostics::append(Diagnostics&& other) {
 }
 
 std::size_t Diagnostics::count(Severity s) const {
-  return static_cast<std::size_t>(
-      std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 void Diagnostics::sort() {

@@ -20,21 +20,12 @@ cxxopts::Options check_options() {
   return o;
 }
 
-// "3 errors", "1 warning".
-std::string count(std::size_t n, const char* what) {
-  return format_count(n) + " " + what + (n == 1 ? "" : "s");
-}
-
 // "Checked 40 articles from 38 files — 1 error, 3 warnings".
 std::string summary(const site::BuildReport& report, const Tally& tally) {
-  std::string line =
-      "Checked " + count(report.articles, "article") + " from " + count(report.sources, "file");
+  const std::string line = "Checked " + plural(report.articles, "article", "articles") + " from " +
+                           plural(report.sources, "file", "files");
   if (tally.errors == 0 && tally.warnings == 0) return line + ": no problems found";
-  line += " —";
-  if (tally.errors > 0) line += " " + count(tally.errors, "error");
-  if (tally.errors > 0 && tally.warnings > 0) line += ",";
-  if (tally.warnings > 0) line += " " + count(tally.warnings, "warning");
-  return line;
+  return line + problems_suffix(tally);
 }
 
 int exit_code(const site::BuildReport& report, const Tally& tally) {

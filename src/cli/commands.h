@@ -49,6 +49,10 @@ Tally print_diagnostics_json(const base::Diagnostics& diags, const PrintOptions&
                              std::ostream& out);
 /// "1,234".
 std::string format_count(std::size_t n);
+/// "1 page", "1,234 pages".
+std::string plural(std::size_t n, std::string_view one, std::string_view many);
+/// " — 1 error, 3 warnings" ("" when there are none): the tail of a summary line.
+std::string problems_suffix(const Tally& tally);
 /// "38 ms", "2.3 s".
 std::string format_duration(double ms);
 /// "Ingested 412 articles in 38 ms".

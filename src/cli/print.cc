@@ -30,10 +30,6 @@ bool is_shown(base::Severity s, Verbosity v) {
   return true;
 }
 
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return format_count(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string_view verb_for(std::string_view phase) {
   if (phase == "read") return "Read";
   if (phase == "ingest") return "Ingested";
@@ -43,39 +39,46 @@ std::string_view verb_for(std::string_view phase) {
   return phase;
 }
 
-}  // namespace
-
-Tally print_diagnostics(const base::Diagnostics& diags, const PrintOptions& options,
-                        std::ostream& out) {
+// Counts the errors and warnings not silenced and hands on those shown.
+template <typename Show>
+Tally for_each_shown(const base::Diagnostics& diags, const PrintOptions& options,
+                     const Show& show) {
   Tally tally;
-  site::SourceLines sources(options.root);
   for (const base::Diagnostic& d : diags.items()) {
     if (is_silenced(d, options.silence)) continue;
     if (d.severity == base::Severity::kError) ++tally.errors;
     if (d.severity == base::Severity::kWarning) ++tally.warnings;
-    if (!is_shown(d.severity, options.verbosity)) continue;
-    const std::string line = d.line > 0 ? sources.line(d.path, d.line) : std::string();
-    out << base::format_diagnostic(d, line, options.colour) << '\n';
+    if (is_shown(d.severity, options.verbosity)) show(d);
   }
   return tally;
 }
 
+}  // namespace
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return format_count(n) + " " + std::string(n == 1 ? one : many);
+}
+
+Tally print_diagnostics(const base::Diagnostics& diags, const PrintOptions& options,
+                        std::ostream& out) {
+  site::SourceLines sources(options.root);
+  return for_each_shown(diags, options, [&](const base::Diagnostic& d) {
+    const std::string line = d.line > 0 ? sources.line(d.path, d.line) : std::string();
+    out << base::format_diagnostic(d, line, options.colour) << '\n';
+  });
+}
+
 Tally print_diagnostics_json(const base::Diagnostics& diags, const PrintOptions& options,
                              std::ostream& out) {
-  Tally tally;
   nlohmann::json all = nlohmann::json::array();
-  for (const base::Diagnostic& d : diags.items()) {
-    if (is_silenced(d, options.silence)) continue;
-    if (d.severity == base::Severity::kError) ++tally.errors;
-    if (d.severity == base::Severity::kWarning) ++tally.warnings;
-    if (!is_shown(d.severity, options.verbosity)) continue;
+  const Tally tally = for_each_shown(diags, options, [&](const base::Diagnostic& d) {
     all.push_back({{"path", d.path},
                    {"line", d.line},
                    {"column", d.column},
                    {"severity", std::string(base::severity_name(d.severity))},
                    {"code", d.code},
                    {"message", d.message}});
-  }
+  });
   out << all.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace) << '\n';
   return tally;
 }
@@ -103,11 +106,16 @@ std::string summary_line(const site::BuildReport& report, const Tally& tally) {
   std::string line = "Built " + plural(report.pages, "page", "pages") + " from " +
                      plural(report.articles, "article", "articles") + " in " +
                      format_duration(report.total_ms);
-  if (tally.errors > 0 || tally.warnings > 0) line += " —";
-  if (tally.errors > 0) line += " " + plural(tally.errors, "error", "errors");
-  if (tally.errors > 0 && tally.warnings > 0) line += ",";
-  if (tally.warnings > 0) line += " " + plural(tally.warnings, "warning", "warnings");
-  return line;
+  return line + problems_suffix(tally);
+}
+
+std::string problems_suffix(const Tally& tally) {
+  std::string tail;
+  if (tally.errors > 0 || tally.warnings > 0) tail += " —";
+  if (tally.errors > 0) tail += " " + plural(tally.errors, "error", "errors");
+  if (tally.errors > 0 && tally.warnings > 0) tail += ",";
+  if (tally.warnings > 0) tail += " " + plural(tally.warnings, "warning", "warnings");
+  return tail;
 }
 
 bool use_colour() {

@@ -69,11 +69,6 @@ void wait_for_stop(const sigset_t& signals, const std::atomic<bool>& server_done
   }
 }
 
-std::string url_host(const std::string& bind) {
-  if (bind.empty() || bind == "0.0.0.0" || bind == "::") return "localhost";
-  return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
-}
-
 int bind_failed(const base::Error& error, int port) {
   std::cerr << "newsarc serve: error[" << error.code << "]: " << error.message << '\n';
   if (port > 0 && port < kMaxPort)
@@ -125,8 +120,8 @@ int run_serve(int argc, char** argv) {
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return bind_failed(bound.error(), port);
   }
-  std::cout << "Serving at http://" << url_host(args["bind"].as<std::string>()) << ":" << *bound
-            << "/ (press Ctrl-C to stop)" << std::endl;
+  std::cout << "Serving at http://" << site::url_host(args["bind"].as<std::string>()) << ":"
+            << *bound << "/ (press Ctrl-C to stop)" << std::endl;
   serve_until_stopped(server, signals);
   ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   std::cout << "Stopped.\n";

@@ -39,12 +39,6 @@ void reuse_address_only(socket_t sock) {
   ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
 }
 
-// How the server's own address appears in URLs.
-std::string url_host(const std::string& bind) {
-  if (bind.empty() || bind == "0.0.0.0" || bind == "::") return "localhost";
-  return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
-}
-
 // Where "/dates?x" is sent: "/dates/?x" (the target as the client wrote it).
 std::string with_slash(const httplib::Request& req) {
   const std::size_t query = req.target.find('?');
@@ -59,6 +53,11 @@ std::string bind_error(const std::string& bind, int port, int error) {
 }
 
 }  // namespace
+
+std::string url_host(const std::string& bind) {
+  if (bind.empty() || bind == "0.0.0.0" || bind == "::") return "localhost";
+  return bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
+}
 
 /// The site being served and the id of the build that made it.
 struct Served {

@@ -59,13 +59,6 @@ std::size_t find_body_end(std::string_view html) {
   return std::string_view::npos;
 }
 
-std::string location_of(const base::Diagnostic& d) {
-  std::string out = d.path;
-  if (d.line > 0) out += ":" + std::to_string(d.line);
-  if (d.line > 0 && d.column > 0) out += ":" + std::to_string(d.column);
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> site_path_for(std::string_view url_path) {
@@ -130,7 +123,8 @@ std::string live_state_json(std::string_view build_id, bool failed, const base::
   for (const base::Diagnostic& d : diags.items()) {
     if (d.severity != base::Severity::kError || errors.size() == kMaxLiveErrors) continue;
     if (std::find(silence.begin(), silence.end(), d.code) != silence.end()) continue;
-    errors.push_back({{"location", location_of(d)}, {"code", d.code}, {"message", d.message}});
+    errors.push_back(
+        {{"location", base::diagnostic_location(d)}, {"code", d.code}, {"message", d.message}});
   }
   const nlohmann::json state = {{"build", build_id}, {"failed", failed}, {"errors", errors}};
   return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
