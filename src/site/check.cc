@@ -63,16 +63,22 @@ void report_conflicts(const archive::Archive& archive, const std::string& name,
   }
 }
 
-int line_of_offset(std::string_view text, std::size_t offset, std::size_t& line_start) {
+// The line of an offset in a text, for offsets that only grow: each byte is
+// looked at once however many matches a file has.
+struct LineCursor {
+  std::string_view text;
+  std::size_t scanned = 0;     // bytes counted so far
+  std::size_t line_start = 0;  // offset of the current line
   int line = 1;
-  line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  return line;
-}
+
+  void advance_to(std::size_t offset) {
+    for (; scanned < offset; ++scanned)
+      if (text[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+  }
+};
 
 int code_points(std::string_view s) {
   return static_cast<int>(std::count_if(
@@ -178,12 +184,12 @@ void check_typos(std::string_view text, const std::string& path,
                  base::Diagnostics& diags) {
   for (const auto& [form, fix] : typo_map) {
     if (form.empty()) continue;
+    LineCursor cursor{text};
     for (std::size_t at = text.find(form); at != std::string_view::npos;
          at = text.find(form, at + form.size())) {
-      std::size_t line_start = 0;
-      const int line = line_of_offset(text, at, line_start);
-      const int column = code_points(text.substr(line_start, at - line_start)) + 1;
-      diags.report(Severity::kWarning, path, line, column, "check/typo",
+      cursor.advance_to(at);
+      const int column = code_points(text.substr(cursor.line_start, at - cursor.line_start)) + 1;
+      diags.report(Severity::kWarning, path, cursor.line, column, "check/typo",
                    "\"" + form + "\" looks like an OCR misreading of \"" + fix + "\"");
     }
   }

@@ -1,6 +1,8 @@
 // Polling the sources of a site for changes, and debouncing them.
 #include "site/watch.h"
 
+#include <sys/stat.h>
+
 namespace newsarc::site {
 
 namespace fs = std::filesystem;
@@ -14,16 +16,13 @@ bool is_ignored(const fs::path& path) {
   return name.starts_with('.') || name.ends_with('~');
 }
 
+// One stat per file and poll (a whole content tree is polled every 300 ms).
 void stamp_file(const fs::path& path, Snapshot& out) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::is_regular_file(status)) return;
-  const auto mtime = fs::last_write_time(path, ec);
-  if (ec) return;
-  const auto size = fs::file_size(path, ec);
-  if (ec) return;
-  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch());
-  out[path.string()] = {ns.count(), size};
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  const std::int64_t mtime_ns =
+      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  out[path.string()] = {mtime_ns, static_cast<std::uintmax_t>(st.st_size)};
 }
 
 void stamp_folder(const fs::path& dir, Snapshot& out) {
