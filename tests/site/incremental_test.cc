@@ -6,9 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -67,15 +65,10 @@ void expect_same_as_clean(const InlineSite& s) {
   std::string archive;
   for (const auto& entry : fs::recursive_directory_iterator(s.root() / "content")) {
     if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    archive += "-- " + entry.path().lexically_relative(s.root()).string() + " --\n" + bytes.str();
+    archive += "-- " + entry.path().lexically_relative(s.root()).string() + " --\n" +
+               read_all(entry.path());
   }
-  std::ifstream config(s.root() / "site.json");
-  std::ostringstream config_bytes;
-  config_bytes << config.rdbuf();
-  auto clean = build_inline_site("-- site.json --\n" + config_bytes.str() + archive,
+  auto clean = build_inline_site("-- site.json --\n" + read_all(s.root() / "site.json") + archive,
                                  {2, "", site::CacheMode::kRebuild});
   EXPECT_EQ(s.output(), clean.output());
   EXPECT_EQ(s.diagnostics_text(), clean.diagnostics_text());
@@ -163,10 +156,8 @@ TEST(Incremental, AddingAndRemovingArticlesGivesTheCleanBuildsBytes) {
 TEST(Incremental, ATemplateChangeRewritesThePagesThatUseIt) {
   auto s = build_inline_site(archive_text());
   const Identity before = identity_of(s.out_dir());
-  std::ifstream in(std::string(NEWSARC_SOURCE_DIR) + "/templates/404.mustache");
-  std::ostringstream text;
-  text << in.rdbuf();
-  s.write_file("templates/404.mustache", text.str() + "<!-- 改过 -->\n");
+  const std::string text = read_all(fs::path(NEWSARC_SOURCE_DIR) / "templates/404.mustache");
+  s.write_file("templates/404.mustache", text + "<!-- 改过 -->\n");
   s.rebuild();
   EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{"404.html"});
   s.expect_file("404.html", "<!-- 改过 -->");

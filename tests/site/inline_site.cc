@@ -18,13 +18,6 @@ fs::path make_temp_dir() {
   return pattern;
 }
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 bool is_header(std::string_view line) {
   return line.size() > 6 && line.starts_with("-- ") && line.ends_with(" --");
 }
@@ -47,6 +40,13 @@ std::pair<std::string, int> split_location(std::string_view location) {
 }
 
 }  // namespace
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
 
 std::vector<std::pair<std::string, std::string>> parse_archive(std::string_view archive) {
   std::vector<std::pair<std::string, std::string>> files;

@@ -102,6 +102,9 @@ class InlineSite {
 /// Writes the archive's files into a fresh temp folder and builds the site.
 InlineSite build_inline_site(std::string_view archive, InlineOptions options = {});
 
+/// The whole contents of file `path`, as bytes ("" when it cannot be read).
+std::string read_all(const std::filesystem::path& path);
+
 /// The files of an archive string: "-- path --" lines start each file.
 std::vector<std::pair<std::string, std::string>> parse_archive(std::string_view archive);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "site/inline_site.h"
 #include "site/site.h"
 
 namespace newsarc::site {
@@ -31,10 +32,7 @@ class TempDir {
   fs::path path_;
 };
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using site_test::read_all;
 
 void touch(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
@@ -53,8 +51,8 @@ TEST(WriteSite, WritesEveryFileAndTheMarker) {
   const fs::path out = tmp.path() / "public";
   const auto result = write_site({{"index.html", "首页"}, {"a/b/index.html", "b"}}, out.string());
   ASSERT_TRUE(result.has_value()) << result.error().message;
-  EXPECT_EQ(read(out / "index.html"), "首页");
-  EXPECT_EQ(read(out / "a/b/index.html"), "b");
+  EXPECT_EQ(read_all(out / "index.html"), "首页");
+  EXPECT_EQ(read_all(out / "a/b/index.html"), "b");
   EXPECT_TRUE(fs::is_regular_file(out / kOutputMarker));
   EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"public"});  // no staging left
 }
@@ -65,7 +63,7 @@ TEST(WriteSite, ReplacesItsOwnPreviousOutput) {
   ASSERT_TRUE(write_site({{"old.html", "old"}, {"keep.html", "1"}}, out.string()).has_value());
   ASSERT_TRUE(write_site({{"keep.html", "2"}}, out.string()).has_value());
   EXPECT_FALSE(fs::exists(out / "old.html"));
-  EXPECT_EQ(read(out / "keep.html"), "2");
+  EXPECT_EQ(read_all(out / "keep.html"), "2");
   EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"public"});
 }
 
@@ -73,7 +71,7 @@ TEST(WriteSite, AcceptsAnEmptyFolderAndATrailingSlash) {
   TempDir tmp;
   fs::create_directory(tmp.path() / "out");
   ASSERT_TRUE(write_site({{"index.html", "x"}}, (tmp.path() / "out/").string()).has_value());
-  EXPECT_EQ(read(tmp.path() / "out/index.html"), "x");
+  EXPECT_EQ(read_all(tmp.path() / "out/index.html"), "x");
 }
 
 TEST(WriteSite, RefusesAFolderItDidNotWrite) {
@@ -83,7 +81,7 @@ TEST(WriteSite, RefusesAFolderItDidNotWrite) {
   const auto result = write_site({{"index.html", "x"}}, out.string());
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "site/not-ours");
-  EXPECT_EQ(read(out / "thesis.tex"), "precious");
+  EXPECT_EQ(read_all(out / "thesis.tex"), "precious");
   EXPECT_EQ(entries(out), std::vector<std::string>{"thesis.tex"});
   EXPECT_EQ(entries(tmp.path()), std::vector<std::string>{"home"});
 }
@@ -98,7 +96,7 @@ TEST(WriteSite, RefusesAFileAndASymlink) {
     ASSERT_FALSE(result.has_value()) << name;
     EXPECT_EQ(result.error().code, "site/not-ours") << name;
   }
-  EXPECT_EQ(read(tmp.path() / "file"), "f");
+  EXPECT_EQ(read_all(tmp.path() / "file"), "f");
   EXPECT_TRUE(fs::is_empty(tmp.path() / "real"));
 }
 
