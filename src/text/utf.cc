@@ -14,30 +14,25 @@ bool is_scalar_value(char32_t c) {
   return c < 0xD800 || (c > 0xDFFF && c <= 0x10FFFF);
 }
 
-std::size_t encoded_length(char32_t c) {
-  if (c < 0x80) return 1;
-  if (c < 0x800) return 2;
-  if (c < 0x10000) return 3;
-  return 4;
-}
-
-void append_utf8(std::string& out, char32_t c) {
+// Writes c (U+FFFD for a surrogate or beyond U+10FFFF) at w; returns the end.
+char* put_utf8(char* w, char32_t c) {
   if (!is_scalar_value(c)) c = internal::kReplacement;
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
+    *w++ = static_cast<char>(c);
   } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *w++ = static_cast<char>(0xC0 | (c >> 6));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
   } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *w++ = static_cast<char>(0xE0 | (c >> 12));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    *w++ = static_cast<char>(0xF0 | (c >> 18));
+    *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
   }
+  return w;
 }
 
 }  // namespace
@@ -67,36 +62,37 @@ bool is_ascii(std::string_view s) {
 
 }  // namespace internal
 
+// Both directions write through a pointer into a buffer sized for the worst
+// case and cut it to length once: ingest converts every line several times.
 std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
+  std::u32string out(utf8.size(), U'\0');  // never more code points than bytes
+  char32_t* w = out.data();
   const unsigned char* p = bytes_of(utf8);
   const unsigned char* end = p + utf8.size();
   while (p < end) {
     if (*p < 0x80) {
-      out.push_back(*p++);
+      *w++ = *p++;
       continue;
     }
     const internal::Utf8Step step = internal::decode_utf8_step(p, end);
-    out.push_back(step.code_point);
+    *w++ = step.code_point;
     p += step.length;
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 
 std::string to_utf8(std::u32string_view s) {
-  std::size_t length = 0;
-  for (char32_t c : s) length += is_scalar_value(c) ? encoded_length(c) : 3;
-  std::string out;
-  out.reserve(length);
-  for (char32_t c : s) append_utf8(out, c);
+  std::string out(4 * s.size(), '\0');
+  char* w = out.data();
+  for (char32_t c : s) w = put_utf8(w, c);
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 
 std::string to_utf8(char32_t c) {
-  std::string out;
-  append_utf8(out, c);
-  return out;
+  char bytes[4];
+  return std::string(bytes, put_utf8(bytes, c));
 }
 
 bool is_han(char32_t c) {
