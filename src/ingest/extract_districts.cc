@@ -29,6 +29,8 @@ DistrictMatcher::DistrictMatcher(const std::vector<config::District>& gazetteer)
     for (const std::string& a : gazetteer[d].aliases) aliases_.push_back({text::to_u32(a), d});
   }
   std::erase_if(aliases_, [](const Alias& a) { return a.text.empty(); });
+  for (const Alias& a : aliases_)
+    if (a.text.front() < first_bmp_.size()) first_bmp_[a.text.front()] = true;
   // Longer aliases first among those that share a first code point, so the
   // first match at a position is the longest: "郑州高新区" before "郑州高新".
   std::sort(aliases_.begin(), aliases_.end(), [](const Alias& a, const Alias& b) {
@@ -43,6 +45,10 @@ void DistrictMatcher::scan(std::string_view utf8, std::vector<bool>& found) cons
   const std::u32string s = text::to_u32(utf8);
   auto by_first = [](const Alias& a, char32_t c) { return a.text.front() < c; };
   for (std::size_t i = 0; i < s.size();) {
+    if (s[i] < first_bmp_.size() && !first_bmp_[s[i]]) {  // most characters start no alias
+      ++i;
+      continue;
+    }
     auto it = std::lower_bound(aliases_.begin(), aliases_.end(), s[i], by_first);
     std::size_t end = 0;
     for (; it != aliases_.end() && it->text.front() == s[i]; ++it) {

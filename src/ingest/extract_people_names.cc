@@ -107,13 +107,18 @@ int score_reading(const NameIndex& article, std::u32string_view name) {
 }  // namespace
 
 std::size_t surname_length(std::u32string_view s) {
-  static const chars::CharSet kCompoundFirsts = [] {
-    std::u32string firsts;
-    for (std::u32string_view c : kCompoundSurnames) firsts.push_back(c.front());
-    return chars::CharSet(firsts);
+  // The characters compound surnames start and end with: "长" and "公" open
+  // many words ("区长", "公司"), and this runs for every character of a page.
+  static const auto [kCompoundFirsts, kCompoundSeconds] = [] {
+    std::u32string firsts, seconds;
+    for (std::u32string_view c : kCompoundSurnames) {
+      firsts.push_back(c[0]);
+      seconds.push_back(c[1]);
+    }
+    return std::pair{chars::CharSet(firsts), chars::CharSet(seconds)};
   }();
   if (s.empty()) return 0;
-  if (kCompoundFirsts.contains(s.front()))
+  if (s.size() >= 2 && kCompoundFirsts.contains(s[0]) && kCompoundSeconds.contains(s[1]))
     for (std::u32string_view c : kCompoundSurnames)
       if (s.starts_with(c)) return c.size();
   static const chars::CharSet kSingle(kSurnames);
