@@ -18,6 +18,7 @@ struct Outcome {
   IngestEntry entry;
   bool from_cache = false;
   bool read = false;
+  std::string encoded;      // the entry for the cache, when read
   base::Diagnostics diags;  // reading errors
   std::exception_ptr failure;
 };
@@ -56,7 +57,6 @@ void read_and_ingest(const FoundFile& file, const FileStat& stat, const IngestCa
   out.entry.diags = diags.items();
   out.entry.content_hash = hash;
   out.entry.stat = stat;
-  for (const auto& r : out.entry.records) out.entry.digests.push_back(record_digest(r));
 }
 
 void process(const FoundFile& file, const FileStat& stat, const IngestCache& cache,
@@ -72,6 +72,8 @@ void process(const FoundFile& file, const FileStat& stat, const IngestCache& cac
     read_and_ingest(file, stat, cache, config, out);
     out.entry.display = file.display;
     out.entry.read_at_ns = read_at_ns;
+    // New, or known bytes with a new stat: encoded here, on the pool.
+    if (out.read) out.encoded = IngestCache::encode(out.entry);
   } catch (...) {
     out.failure = std::current_exception();
   }
@@ -85,7 +87,7 @@ void gather(Outcome& out, IngestCache& cache, Content& content, base::Diagnostic
   ++content.sources;
   content.live.push_back(out.entry.display);
   if (out.from_cache) ++content.from_cache;
-  if (out.read) cache.put(out.entry);  // new, or known bytes with a new stat
+  if (out.read) cache.put(out.entry.display, std::move(out.encoded));
   for (const auto& d : out.entry.diags) diags.add(d);
   for (std::size_t i = 0; i < out.entry.records.size(); ++i) {
     content.records.push_back(std::move(out.entry.records[i]));

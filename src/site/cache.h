@@ -126,8 +126,11 @@ class IngestCache {
   std::optional<IngestEntry> decode(const Found& found) const;
   /// Frees the loaded log (decode() is then unusable).
   void release();
-  /// Adds or replaces an entry (encoded now, appended by save()).
-  void put(const IngestEntry& entry);
+  /// An entry's bytes in the log (any thread). Fills `entry.digests` when
+  /// empty: each record's record_digest, from the same encoding.
+  static std::string encode(IngestEntry& entry);
+  /// Adds or replaces the entry of `display` (encode()'s bytes, appended by save()).
+  void put(const std::string& display, std::string encoded);
   /// Appends the new entries, or rewrites the log when most of it is stale
   /// (replaced entries, or files not in `live`).
   void save(const std::vector<std::string>& live);

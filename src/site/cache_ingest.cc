@@ -1,7 +1,10 @@
 // ingest.bin: what ingesting each source gave, by display name, as an
 // append-only log: a rebuild that changed one file appends one entry.
 #include <cstdio>
+#include <deque>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "site/cache.h"
 #include "site/files.h"
@@ -32,33 +35,20 @@ std::string read_head(Decoder& d, IngestCache::Found& found) {
   return display;
 }
 
-std::string encode_entry(const IngestEntry& entry) {
-  Encoder e;
-  e.str(entry.display);
-  e.i64(entry.stat.size);
-  e.i64(entry.stat.mtime_ns);
-  e.u64(entry.stat.inode);
-  e.i64(entry.read_at_ns);
-  e.u64(entry.content_hash);
-  e.u64(entry.records.size());
-  for (std::size_t i = 0; i < entry.records.size(); ++i) {
-    e.record(entry.records[i]);
-    e.u64(entry.digests[i]);
-  }
-  e.u64(entry.diags.size());
-  for (const auto& d : entry.diags) e.diagnostic(d);
-  Encoder framed;
-  framed.u64(e.bytes().size());
-  framed.bytes() += e.bytes();
-  return std::move(framed.bytes());
-}
-
-bool write_file_atomically(const fs::path& file, const std::string& bytes) {
+// Writes the pieces one after another to `file`, through a temporary name:
+// the log of a large archive is hundreds of MB, too much to join first.
+bool write_pieces_atomically(const fs::path& file, const std::vector<std::string_view>& pieces) {
   const fs::path temp = file.string() + ".tmp";
-  if (!write_bytes(temp, bytes)) return false;
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (f == nullptr) return false;
+  bool ok = true;
+  for (std::string_view piece : pieces)
+    ok = ok && std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
+  ok = std::fclose(f) == 0 && ok;
   std::error_code ec;
-  fs::rename(temp, file, ec);
-  return !ec;
+  if (ok) fs::rename(temp, file, ec);
+  if (!ok || ec) fs::remove(temp, ec);
+  return ok && !ec;
 }
 
 bool append_to(const fs::path& file, const std::string& bytes) {
@@ -125,8 +115,33 @@ void IngestCache::release() {
   log_ = std::string();
 }
 
-void IngestCache::put(const IngestEntry& entry) {
-  added_[entry.display] = encode_entry(entry);
+std::string IngestCache::encode(IngestEntry& entry) {
+  const bool digest = entry.digests.empty();
+  Encoder e;
+  e.str(entry.display);
+  e.i64(entry.stat.size);
+  e.i64(entry.stat.mtime_ns);
+  e.u64(entry.stat.inode);
+  e.i64(entry.read_at_ns);
+  e.u64(entry.content_hash);
+  e.u64(entry.records.size());
+  for (std::size_t i = 0; i < entry.records.size(); ++i) {
+    const std::size_t at = e.bytes().size();
+    e.record(entry.records[i]);
+    // record_digest, without encoding the record a second time.
+    if (digest) entry.digests.push_back(hash_bytes(std::string_view(e.bytes()).substr(at)));
+    e.u64(entry.digests[i]);
+  }
+  e.u64(entry.diags.size());
+  for (const auto& d : entry.diags) e.diagnostic(d);
+  Encoder framed;
+  framed.u64(e.bytes().size());
+  framed.bytes() += e.bytes();
+  return std::move(framed.bytes());
+}
+
+void IngestCache::put(const std::string& display, std::string encoded) {
+  added_[display] = std::move(encoded);
 }
 
 void IngestCache::save(const std::vector<std::string>& live) {
@@ -144,19 +159,21 @@ void IngestCache::save(const std::vector<std::string>& live) {
     if (tail.empty() || append_to(file_, tail)) return;
   }
   auto old = read_bytes(file_);
-  std::string out = header(key_);
+  const std::string head = header(key_);
+  std::deque<std::string> frames;  // the length before each kept old entry
+  std::vector<std::string_view> pieces{head};
   for (const auto& [display, found] : found_) {
     if (!keep.count(display) || added_.count(display) || !old ||
         found.offset + found.length > old->size())
       continue;
     Encoder framed;
     framed.u64(found.length);
-    out += framed.bytes();
-    out.append(*old, found.offset, found.length);
+    pieces.push_back(frames.emplace_back(std::move(framed.bytes())));
+    pieces.push_back(std::string_view(*old).substr(found.offset, found.length));
   }
   for (const auto& [display, bytes] : added_)
-    if (keep.count(display)) out += bytes;
-  write_file_atomically(file_, out);
+    if (keep.count(display)) pieces.push_back(bytes);
+  write_pieces_atomically(file_, pieces);
 }
 
 }  // namespace newsarc::site

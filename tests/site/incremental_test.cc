@@ -120,9 +120,10 @@ TEST(Incremental, ChangingOneArticlesBodyRewritesItsFilesTheExportAndItsSearchFi
   EXPECT_EQ(
       rewritten(before, identity_of(s.out_dir())),
       (std::set<std::string>{dir + "/index.html", dir + "/index.json", "records.json",
-                             // its text (the 4th newest of 6), the one shard holding
-                             // its terms, and the manifest naming the index version
-                             "search/text/3.json", "search/shards/0.bin", "search/manifest.json"}));
+                             // the text chunk of docs 0-3 (it is the 4th newest of 6),
+                             // the one shard holding its terms, and the manifest
+                             // naming the index version
+                             "search/text/0.json", "search/shards/0.bin", "search/manifest.json"}));
   expect_same_as_clean(s);
 }
 
@@ -254,6 +255,19 @@ TEST(CacheCodec, ARecordRoundTripsWithEveryField) {
   EXPECT_EQ(ingest::to_json(back).dump(), ingest::to_json(r).dump());
   EXPECT_EQ(back.diagnostics.size(), 1u);
   EXPECT_EQ(site::record_digest(back), site::record_digest(r));
+}
+
+TEST(CacheCodec, AnEncodedEntryCarriesEachRecordsDigest) {
+  site::IngestEntry entry;
+  entry.display = "content/2023/p1.txt";
+  entry.records = {full_record(), full_record()};
+  entry.records[1].id = "p1-2";
+  const std::string bytes = site::IngestCache::encode(entry);
+  ASSERT_EQ(entry.digests.size(), 2u);
+  EXPECT_EQ(entry.digests[0], site::record_digest(entry.records[0]));
+  EXPECT_EQ(entry.digests[1], site::record_digest(entry.records[1]));
+  EXPECT_NE(entry.digests[0], entry.digests[1]);
+  EXPECT_EQ(site::IngestCache::encode(entry), bytes);  // digests given: the same bytes
 }
 
 TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
