@@ -223,7 +223,12 @@
     return this.get(path, "bin").then(function (shard) { return shard.get(term) || EMPTY; });
   };
 
-  Engine.prototype.text = function (doc) { return this.get("text/" + doc + ".json"); };
+  Engine.prototype.text = function (doc) {
+    var chunk = this.manifest.textChunk;
+    return this.get("text/" + Math.floor(doc / chunk) + ".json").then(function (items) {
+      return items[doc % chunk];
+    });
+  };
 
   Engine.prototype.meta = function (doc) {
     var chunk = this.manifest.chunk;

@@ -5,11 +5,12 @@
 // output files).
 //
 // Output (doc numbers are archive order, so 0 is the newest article):
-//   search/manifest.json      documents, shard count, doc chunk size, year
+//   search/manifest.json      documents, shard count, meta and text chunk sizes, year
 //                             ranges, facet lists, version hash
 //   search/shards/<n>.bin     the terms whose FNV-1a hash mod shards is n
 //   search/meta/<k>.json      metadata of docs [k*chunk, (k+1)*chunk)
-//   search/text/<doc>.json    {"f": fields, "b": first body field}: the text
+//   search/text/<k>.json      for docs [k*textChunk, (k+1)*textChunk), each
+//                             {"f": fields, "b": first body field}: the text
 //                             that matches are verified against and snippets cut from
 //   search/t2s.json           {"from", "to"}: ICU Traditional-Simplified per character
 //
@@ -45,6 +46,11 @@ struct IndexOptions {
   std::size_t target_shard_bytes = 12 * 1024;  ///< shard count = next 2^k of total / this
   std::size_t max_shards = 4096;
   std::size_t meta_chunk = 8;  ///< documents per search/meta file
+  /// Documents per search/text file: few, since a result page fetches the
+  /// chunks of its results (some 4 KB of text each) for their snippets.
+  std::size_t text_chunk = 4;
+  /// Threads indexing parts of the archive (the output is the same for any).
+  std::size_t threads = 2;
 };
 
 /// Search folding applied code point by code point (text::fold_for_search of
@@ -103,6 +109,28 @@ std::size_t shard_of(std::string_view term, std::size_t shards);
 
 /// A term's postings in document order.
 using PostingMap = std::map<std::string, std::vector<Posting>>;
+
+/// A term's postings as a shard holds them (the varint codes of search.h),
+/// appended a document at a time: about 1.3 bytes a posting where a Posting
+/// takes 8, for the 10^8 postings of a large archive.
+class EncodedPostings {
+ public:
+  /// Appends `doc`'s posting; docs come in ascending order.
+  void add(std::uint32_t doc, std::uint8_t info);
+  /// Appends the postings of `later`, whose documents all come after these.
+  void append(const EncodedPostings& later);
+  std::uint32_t count() const { return count_; }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+  std::uint32_t count_ = 0;
+  std::uint32_t last_doc_ = 0;
+};
+/// One term of a shard: its text and postings.
+using ShardTerm = std::pair<std::string, const EncodedPostings*>;
+/// Encodes the terms of one shard, sorted by term bytes.
+std::string encode_shard(std::vector<ShardTerm> terms);
 /// Encodes the terms of one shard (PostingMap order is byte order).
 std::string encode_shard(const PostingMap& terms);
 /// Decodes a shard; fails with `render/bad-shard` on malformed bytes.

@@ -1,11 +1,12 @@
 // The search index: searchable documents, postings cut into shards by term
-// hash, document metadata in chunks, per-document text, the manifest and the
+// hash, document metadata in chunks, document text in chunks, the manifest and the
 // Traditional -> Simplified table of the query side (search.h has the layout).
 #include "render/search.h"
 
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -61,9 +62,13 @@ class TermTable {
 };
 
 // Postings while building: text terms by term number, facet terms by text.
+// A document's text terms are gathered first (`info` by term number, `touched`
+// the terms it has), then each gets one posting.
 struct Postings {
   TermTable terms;
-  std::vector<std::vector<Posting>> text;
+  std::vector<EncodedPostings> text;
+  std::vector<std::uint8_t> info;
+  std::vector<std::uint32_t> touched;
   PostingMap facets;
 };
 
@@ -92,16 +97,17 @@ void add_body(const ingest::ArticleRecord& r, SearchDoc& doc) {
     for (const auto& name : *names) add(name);
 }
 
-// One occurrence of a term in field `bit` of document `doc` (documents come
-// in order, so the document's posting, if any, is the last one).
-void add_occurrence(std::vector<Posting>& list, std::uint32_t doc, std::uint8_t bit) {
-  if (list.empty() || list.back().doc != doc) {
-    list.push_back({doc, static_cast<std::uint8_t>(bit | 0x10)});
+// One occurrence of a term in field `bit` of the document being added: the
+// info byte gathers the fields (low nibble) and counts them (high, up to 15).
+void add_occurrence(std::uint32_t term, std::uint8_t bit, Postings& index) {
+  std::uint8_t& info = index.info[term];
+  if (info == 0) {
+    index.touched.push_back(term);
+    info = bit | 0x10;
     return;
   }
-  Posting& p = list.back();
-  p.info |= bit;
-  if ((p.info >> 4) < 15) p.info += 0x10;
+  info |= bit;
+  if ((info >> 4) < 15) info += 0x10;
 }
 
 void add_doc_terms(const SearchDoc& doc, std::uint32_t id, Folder& folder, Postings& index) {
@@ -111,10 +117,18 @@ void add_doc_terms(const SearchDoc& doc, std::uint32_t id, Folder& folder, Posti
     field_terms(folder.fold(f.text), true, keys);
     for (TermKey k : keys) {
       const std::uint32_t term = index.terms.id(k);
-      if (term == index.text.size()) index.text.emplace_back();
-      add_occurrence(index.text[term], id, f.bit);
+      if (term == index.text.size()) {
+        index.text.emplace_back();
+        index.info.push_back(0);
+      }
+      add_occurrence(term, f.bit, index);
     }
   }
+  for (std::uint32_t term : index.touched) {
+    index.text[term].add(id, index.info[term]);
+    index.info[term] = 0;
+  }
+  index.touched.clear();
 }
 
 void add_facet_terms(const ingest::ArticleRecord& r, std::uint32_t id, Postings& index) {
@@ -134,23 +148,31 @@ std::size_t encoded_size(std::size_t term_bytes, std::size_t postings) {
 
 std::size_t shard_count(const Postings& index, const IndexOptions& options) {
   std::size_t total = 0;
-  for (const auto& list : index.text) total += encoded_size(6, list.size());
+  for (const auto& list : index.text) total += encoded_size(6, list.count());
   for (const auto& [term, list] : index.facets) total += encoded_size(term.size(), list.size());
   const std::size_t wanted = total / std::max<std::size_t>(options.target_shard_bytes, 1) + 1;
   return std::clamp<std::size_t>(std::bit_ceil(wanted), 1,
                                  std::max<std::size_t>(options.max_shards, 1));
 }
 
-std::vector<PostingMap> make_shards(Postings& index, const IndexOptions& options) {
-  std::vector<PostingMap> shards(shard_count(index, options));
+// The encoded shards; `facets` holds the facet terms' encoded postings.
+std::vector<std::string> make_shards(const Postings& index, const IndexOptions& options,
+                                     std::vector<EncodedPostings>& facets) {
+  std::vector<std::vector<ShardTerm>> shards(shard_count(index, options));
   for (std::size_t id = 0; id < index.text.size(); ++id) {
     std::string term = term_text(index.terms.keys()[id]);
     auto& shard = shards[shard_of(term, shards.size())];
-    shard.emplace(std::move(term), std::move(index.text[id]));
+    shard.emplace_back(std::move(term), &index.text[id]);
   }
-  for (auto& [term, list] : index.facets)
-    shards[shard_of(term, shards.size())].emplace(term, std::move(list));
-  return shards;
+  facets.resize(index.facets.size());
+  std::size_t k = 0;
+  for (const auto& [term, list] : index.facets) {
+    for (const Posting& p : list) facets[k].add(p.doc, p.info);
+    shards[shard_of(term, shards.size())].emplace_back(term, &facets[k++]);
+  }
+  std::vector<std::string> encoded;
+  for (auto& shard : shards) encoded.push_back(encode_shard(std::move(shard)));
+  return encoded;
 }
 
 Json meta_item(const ingest::ArticleRecord& r) {
@@ -173,11 +195,36 @@ void add_meta_chunks(const archive::Archive& archive, std::size_t chunk, Rendere
   }
 }
 
-std::string text_file(const SearchDoc& doc) {
+Json text_item(const SearchDoc& doc) {
   Json fields = Json::array();
   for (const Field& f : doc.fields) fields.push_back(f.text);
-  return dump({{"f", std::move(fields)}, {"b", doc.body_start}});
+  return {{"f", std::move(fields)}, {"b", doc.body_start}};
 }
+
+// The texts of docs [k*chunk, (k+1)*chunk) as one file: a file per document
+// was a quarter of the files of a large site, and creating files is what
+// writing a site mostly costs.
+class TextChunks {
+ public:
+  /// Chunk files from number `first` on.
+  TextChunks(std::size_t chunk, std::size_t first, RenderedSite& files)
+      : chunk_(chunk), files_(files), next_(first) {}
+  void add(const SearchDoc& doc) {
+    items_.push_back(text_item(doc));
+    if (items_.size() == chunk_) flush();
+  }
+  void flush() {
+    if (items_.empty()) return;
+    files_["search/text/" + std::to_string(next_++) + ".json"] = dump(items_);
+    items_ = Json::array();
+  }
+
+ private:
+  std::size_t chunk_;
+  RenderedSite& files_;
+  Json items_ = Json::array();
+  std::size_t next_ = 0;
+};
 
 // ICU's Traditional-Simplified over every Han character of the basic block and
 // extension A that it changes: search.js needs no ICU.
@@ -246,6 +293,7 @@ std::string manifest(const archive::Archive& archive, std::size_t shards,
       {"documents", archive.articles.size()},
       {"shards", shards},
       {"chunk", options.meta_chunk},
+      {"textChunk", options.text_chunk},
       {"fields",
        {{"title", kTitle}, {"official", kOfficial}, {"district", kDistrict}, {"body", kBody}}},
       {"years", year_ranges(archive)}};
@@ -283,26 +331,84 @@ std::string joined_text(const SearchDoc& doc) {
   return out;
 }
 
-void add_search_index(const archive::Archive& archive, RenderedSite& out,
-                      const IndexOptions& options) {
+namespace {
+
+// Documents [first, last) of the archive: their postings and text chunks
+// (`first` is a multiple of the text chunk size).
+struct Part {
+  std::size_t first = 0, last = 0;
   Folder folder;
   Postings index;
   RenderedSite files;
-  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+};
+
+void index_part(const archive::Archive& archive, std::size_t text_chunk, Part& part) {
+  TextChunks texts(text_chunk, part.first / text_chunk, part.files);
+  for (std::size_t i = part.first; i < part.last; ++i) {
     const SearchDoc doc = search_doc(archive, i);
-    add_doc_terms(doc, static_cast<std::uint32_t>(i), folder, index);
-    add_facet_terms(archive.articles[i], static_cast<std::uint32_t>(i), index);
-    files["search/text/" + std::to_string(i) + ".json"] = text_file(doc);
+    add_doc_terms(doc, static_cast<std::uint32_t>(i), part.folder, part.index);
+    add_facet_terms(archive.articles[i], static_cast<std::uint32_t>(i), part.index);
+    texts.add(doc);
   }
-  const std::size_t chunk = std::max<std::size_t>(options.meta_chunk, 1);
-  add_meta_chunks(archive, chunk, files);
-  const std::vector<PostingMap> shards = make_shards(index, options);
+  texts.flush();
+}
+
+// Appends the postings of a later part's documents to `into`'s.
+void merge_postings(Postings& into, Postings&& later) {
+  const std::vector<TermKey>& keys = later.terms.keys();
+  for (std::size_t id = 0; id < keys.size(); ++id) {
+    const std::uint32_t term = into.terms.id(keys[id]);
+    if (term == into.text.size()) into.text.emplace_back();
+    into.text[term].append(later.text[id]);
+    later.text[id] = EncodedPostings{};
+  }
+  for (auto& [term, list] : later.facets) {
+    auto& to = into.facets[term];
+    to.insert(to.end(), list.begin(), list.end());
+  }
+}
+
+// The archive cut into `count` parts of whole text chunks, indexed on a
+// thread each and merged in document order: the same bytes as one part.
+std::vector<Part> index_parts(const archive::Archive& archive, std::size_t text_chunk,
+                              std::size_t count) {
+  const std::size_t chunks = (archive.articles.size() + text_chunk - 1) / text_chunk;
+  count = std::clamp<std::size_t>(count, 1, std::max<std::size_t>(chunks, 1));
+  std::vector<Part> parts(count);
+  for (std::size_t p = 0; p < count; ++p) {
+    parts[p].first = std::min(chunks * p / count * text_chunk, archive.articles.size());
+    parts[p].last = std::min(chunks * (p + 1) / count * text_chunk, archive.articles.size());
+  }
+  std::vector<std::thread> threads;
+  for (std::size_t p = 1; p < count; ++p)
+    threads.emplace_back([&, p] { index_part(archive, text_chunk, parts[p]); });
+  index_part(archive, text_chunk, parts[0]);
+  for (auto& t : threads) t.join();
+  return parts;
+}
+
+}  // namespace
+
+void add_search_index(const archive::Archive& archive, RenderedSite& out,
+                      const IndexOptions& options) {
+  IndexOptions used = options;
+  used.meta_chunk = std::max<std::size_t>(options.meta_chunk, 1);
+  used.text_chunk = std::max<std::size_t>(options.text_chunk, 1);
+  std::vector<Part> parts = index_parts(archive, used.text_chunk, options.threads);
+  Folder& folder = parts[0].folder;
+  Postings& index = parts[0].index;
+  RenderedSite& files = parts[0].files;
+  for (std::size_t p = 1; p < parts.size(); ++p) {
+    merge_postings(index, std::move(parts[p].index));
+    files.merge(parts[p].files);
+  }
+  add_meta_chunks(archive, used.meta_chunk, files);
+  std::vector<EncodedPostings> facets;
+  std::vector<std::string> shards = make_shards(index, options, facets);
   for (std::size_t n = 0; n < shards.size(); ++n)
-    files["search/shards/" + std::to_string(n) + ".bin"] = encode_shard(shards[n]);
+    files["search/shards/" + std::to_string(n) + ".bin"] = std::move(shards[n]);
   files["search/t2s.json"] = t2s_table(folder);
-  files["search/manifest.json"] =
-      manifest(archive, shards.size(), {options.target_shard_bytes, options.max_shards, chunk},
-               version_of(files));
+  files["search/manifest.json"] = manifest(archive, shards.size(), used, version_of(files));
   for (auto& [path, bytes] : files) out[path] = std::move(bytes);
 }
 

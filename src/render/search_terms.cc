@@ -127,24 +127,54 @@ std::u32string Folder::fold(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());
   for (char32_t c : text::to_u32(utf8)) {
-    if (c < 0x80)
+    if (c < 0x80) {
       out.push_back(c >= U'A' && c <= U'Z' ? c + 32 : c);
-    else
+    } else if (c < 0x10000 && bmp_[c] >= 0 && folds_[bmp_[c]].size() == 1) {
+      out.push_back(folds_[bmp_[c]][0]);  // most characters fold to one
+    } else {
       out += fold(c);
+    }
   }
   return out;
 }
 
-bool is_han_like(char32_t c) {
+namespace {
+
+bool compute_han_like(char32_t c) {
   return text::is_han(c) || c == 0x3007;  // "二〇二三年"
 }
 
-bool is_indexable(char32_t c) {
+bool compute_indexable(char32_t c) {
   if (c < 0x80)
     return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-  if (is_han_like(c)) return true;
+  if (compute_han_like(c)) return true;
   return std::none_of(std::begin(kSeparators), std::end(kSeparators),
                       [c](const auto& r) { return c >= r.first && c <= r.second; });
+}
+
+enum CharClass : std::uint8_t { kIndexable = 1, kHanLike = 2 };
+
+// The class of every BMP code point, computed once (immutable afterwards):
+// indexing asks it twice for every character of the corpus.
+const std::vector<std::uint8_t>& bmp_classes() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> t(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c)
+      t[c] = static_cast<std::uint8_t>((compute_indexable(c) ? kIndexable : 0) |
+                                       (compute_han_like(c) ? kHanLike : 0));
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool is_han_like(char32_t c) {
+  return c < 0x10000 ? (bmp_classes()[c] & kHanLike) != 0 : compute_han_like(c);
+}
+
+bool is_indexable(char32_t c) {
+  return c < 0x10000 ? (bmp_classes()[c] & kIndexable) != 0 : compute_indexable(c);
 }
 
 TermKey term_key(char32_t first, char32_t second) {
@@ -208,24 +238,48 @@ std::size_t shard_of(std::string_view term, std::size_t shards) {
   return shards <= 1 ? 0 : fnv1a(term) % shards;
 }
 
-std::string encode_shard(const PostingMap& terms) {
+void EncodedPostings::add(std::uint32_t doc, std::uint8_t info) {
+  put_posting(doc - last_doc_, info, bytes_);
+  last_doc_ = doc;
+  ++count_;
+}
+
+void EncodedPostings::append(const EncodedPostings& later) {
+  if (later.count_ == 0) return;
+  // The first posting's delta counts from 0 there, from last_doc_ here.
+  Reader r{later.bytes_};
+  std::uint64_t v = 0;
+  r.varint(v);
+  put_varint((v / 4 - last_doc_) * 4 + v % 4, bytes_);
+  bytes_.append(later.bytes_, r.pos);
+  count_ += later.count_;
+  last_doc_ = later.last_doc_;
+}
+
+std::string encode_shard(std::vector<ShardTerm> terms) {
+  std::sort(terms.begin(), terms.end(),
+            [](const ShardTerm& a, const ShardTerm& b) { return a.first < b.first; });
   std::string out(kShardMagic);
   put_varint(terms.size(), out);
-  std::string block;
   for (const auto& [term, postings] : terms) {
     put_varint(term.size(), out);
     out += term;
-    block.clear();
-    std::uint32_t previous = 0;
-    for (const Posting& p : postings) {
-      put_posting(p.doc - previous, p.info, block);
-      previous = p.doc;
-    }
-    put_varint(postings.size(), out);
-    put_varint(block.size(), out);
-    out += block;
+    put_varint(postings->count(), out);
+    put_varint(postings->bytes().size(), out);
+    out += postings->bytes();
   }
   return out;
+}
+
+std::string encode_shard(const PostingMap& terms) {
+  std::vector<EncodedPostings> encoded(terms.size());
+  std::vector<ShardTerm> shard;
+  for (const auto& [term, postings] : terms) {
+    EncodedPostings& e = encoded[shard.size()];
+    for (const Posting& p : postings) e.add(p.doc, p.info);
+    shard.emplace_back(term, &e);
+  }
+  return encode_shard(std::move(shard));
 }
 
 base::Result<PostingMap> decode_shard(std::string_view bytes) {

@@ -104,6 +104,19 @@ TEST(ShardCodec, RoundTrips) {
   EXPECT_EQ(*decoded, terms);
 }
 
+TEST(ShardCodec, AppendedPostingsAreOneList) {
+  const std::vector<Posting> all = {{0, 0x11}, {7, 0x28}, {300, 0x18}, {301, 0x38}, {90000, 0xF8}};
+  EncodedPostings whole, first, later;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    whole.add(all[i].doc, all[i].info);
+    (i < 2 ? first : later).add(all[i].doc, all[i].info);
+  }
+  first.append(later);
+  EXPECT_EQ(first.count(), whole.count());
+  EXPECT_EQ(first.bytes(), whole.bytes());
+  EXPECT_EQ(encode_shard({{"东湖", &first}}), encode_shard(PostingMap{{"东湖", all}}));
+}
+
 TEST(ShardCodec, RejectsDamage) {
   const std::string bytes = encode_shard({{"东湖", {{0, 0x11}, {7, 0x28}}}});
   EXPECT_EQ(decode_shard("PK\x03\x04").error().code, "render/bad-shard");
@@ -205,7 +218,9 @@ TEST(SearchIndex, MetadataAndTextFiles) {
   EXPECT_EQ(meta[2]["i"], "2023-03-05");
   EXPECT_EQ(meta[2]["y"], 2023);
   EXPECT_EQ(meta[2]["o"], Json::parse(R"(["周明远"])"));
-  const Json text = Json::parse(b.site.at("search/text/2.json"));
+  const Json texts = Json::parse(b.site.at("search/text/0.json"));  // docs 0-3
+  ASSERT_EQ(texts.size(), 3u);
+  const Json& text = texts[2];
   EXPECT_EQ(text["f"][0], "東湖區春季植树");
   EXPECT_EQ(text["b"], 4);  // title, official, district, alias
   EXPECT_EQ(text["f"][4], "本报讯 东湖区召开植树动员会。");
@@ -229,6 +244,18 @@ TEST(SearchIndex, IsDeterministic) {
   const Built b = build_small();
   EXPECT_EQ(a.site, b.site);
   EXPECT_EQ(a.manifest["version"].get<std::string>().size(), 8u);
+}
+
+TEST(SearchIndex, AnyNumberOfThreadsGivesTheSameFiles) {
+  const archive::Archive a = small_archive();
+  RenderedSite one;
+  add_search_index(a, one, {.text_chunk = 1, .threads = 1});
+  for (std::size_t threads : {2, 3, 8}) {
+    RenderedSite many;
+    add_search_index(a, many, {.text_chunk = 1, .threads = threads});
+    EXPECT_EQ(many, one) << threads << " threads";
+  }
+  EXPECT_TRUE(one.count("search/text/2.json"));  // a chunk per document
 }
 
 TEST(SearchIndex, ShardCountGrowsWithTheIndex) {

@@ -70,7 +70,10 @@ class QueryPath {
   const std::u32string& text_of(std::uint32_t doc) {
     auto it = texts_.find(doc);
     if (it != texts_.end()) return it->second;
-    const Json j = Json::parse(site_.at("search/text/" + std::to_string(doc) + ".json"));
+    const IndexOptions options;
+    const Json chunk =
+        Json::parse(site_.at("search/text/" + std::to_string(doc / options.text_chunk) + ".json"));
+    const Json& j = chunk.at(doc % options.text_chunk);
     std::string joined;
     for (const auto& f : j["f"]) joined += (joined.empty() ? "" : "\n") + f.get<std::string>();
     return texts_.emplace(doc, folder_.fold(joined)).first->second;
