@@ -60,12 +60,18 @@ measure() {
   eval "T_$name=$med; M_$name=$((rss / 1024))"
 }
 
-# The newsarc site of corpus N: site.json, content -> the raw corpus, and a
-# template folder that overrides article.mustache with an identical copy.
+# The newsarc site of corpus N: site.json with lists paginated like the Hugo
+# site (paginate = 50), content -> the raw corpus, and a template folder that
+# overrides article.mustache with an identical copy.
 make_site() {
   local site=$1 raw=$2
   mkdir -p "$site/override"
-  cp "$REPO/site.json" "$site/site.json"
+  python3 - "$REPO/site.json" "$site/site.json" <<'EOF'
+import json, sys
+config = json.load(open(sys.argv[1], encoding="utf-8"))
+config["page_size"] = 50
+json.dump(config, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+EOF
   ln -sfn "$raw" "$site/content"
   cp "$REPO/templates/article.mustache" "$site/override/article.mustache"
 }
