@@ -163,8 +163,12 @@ void SiteRenderer::Impl::add_export_units() {
                    Depends::kAll,
                    {},
                    [this](int, const EmitFile& emit, base::Diagnostics&) {
+                     // On as many threads as the build renders with (the
+                     // renderer has one slot more: see site/build_render.cc).
                      RenderedSite files;
-                     search::add_search_index(in.archive, files);
+                     search::add_search_index(
+                         in.archive, files,
+                         {.threads = std::max<std::size_t>(compiled.size() - 1, 1)});
                      for (auto& [path, bytes] : files) emit(path, std::move(bytes));
                    }});
   units.push_back(

@@ -50,7 +50,7 @@ struct IndexOptions {
   /// chunks of its results (some 4 KB of text each) for their snippets.
   std::size_t text_chunk = 4;
   /// Threads indexing parts of the archive (the output is the same for any).
-  std::size_t threads = 2;
+  std::size_t threads = 1;
 };
 
 /// Search folding applied code point by code point (text::fold_for_search of

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdio>
-#include <thread>
+#include <future>
 
 #include <nlohmann/json.hpp>
 
@@ -358,7 +358,10 @@ void merge_postings(Postings& into, Postings&& later) {
   const std::vector<TermKey>& keys = later.terms.keys();
   for (std::size_t id = 0; id < keys.size(); ++id) {
     const std::uint32_t term = into.terms.id(keys[id]);
-    if (term == into.text.size()) into.text.emplace_back();
+    if (term == into.text.size()) {
+      into.text.emplace_back();
+      into.info.push_back(0);
+    }
     into.text[term].append(later.text[id]);
     later.text[id] = EncodedPostings{};
   }
@@ -379,11 +382,12 @@ std::vector<Part> index_parts(const archive::Archive& archive, std::size_t text_
     parts[p].first = std::min(chunks * p / count * text_chunk, archive.articles.size());
     parts[p].last = std::min(chunks * (p + 1) / count * text_chunk, archive.articles.size());
   }
-  std::vector<std::thread> threads;
+  std::vector<std::future<void>> others;  // futures: a failure reaches the caller
   for (std::size_t p = 1; p < count; ++p)
-    threads.emplace_back([&, p] { index_part(archive, text_chunk, parts[p]); });
+    others.push_back(
+        std::async(std::launch::async, [&, p] { index_part(archive, text_chunk, parts[p]); }));
   index_part(archive, text_chunk, parts[0]);
-  for (auto& t : threads) t.join();
+  for (auto& f : others) f.get();
   return parts;
 }
 
