@@ -56,8 +56,8 @@ class DistrictMatcher {
     std::size_t district = 0;
   };
   std::vector<Alias> aliases_;  ///< by first code point, longer first
-  std::vector<bool> first_bmp_ =
-      std::vector<bool>(0x10000);  ///< BMP code points aliases start with
+  /// The BMP code points an alias starts with: scan() skips the others.
+  std::vector<bool> first_bmp_ = std::vector<bool>(0x10000);
   std::vector<std::string> names_;
 };
 
