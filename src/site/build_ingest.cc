@@ -107,11 +107,11 @@ Listing list_content(const BuildOptions& options, base::Diagnostics& diags) {
     return listing;
   }
   listing.files = list_files(dir, content_prefix(options), FileFilter::kContent, diags);
-  listing.stats.reserve(listing.files.size());
+  listing.stats = stat_files(listing.files);
   std::uint64_t h = listing.files.size();
-  for (const FoundFile& f : listing.files) {
-    const FileStat stat = stat_file(f.path);
-    listing.stats.push_back(stat);
+  for (std::size_t i = 0; i < listing.files.size(); ++i) {
+    const FoundFile& f = listing.files[i];
+    const FileStat& stat = listing.stats[i];
     listing.newest_mtime_ns = std::max(listing.newest_mtime_ns, stat.mtime_ns);
     h = hash_combine(h, hash_bytes(f.display));
     for (auto v : {stat.size, stat.mtime_ns, static_cast<std::int64_t>(stat.inode)})

@@ -22,6 +22,7 @@
 
 #include "base/base.h"
 #include "ingest/ingest.h"
+#include "site/files.h"
 #include "site/site.h"
 
 namespace newsarc::site {
@@ -90,6 +91,9 @@ inline constexpr std::int64_t kRacyNs = 2'000'000'000;
 
 /// The stat of `path` (size -1 when it cannot be read).
 FileStat stat_file(const std::filesystem::path& path);
+/// stat_file of each path; files of one folder (one after another, as a
+/// listing gives them) are looked up relative to it, not from the root.
+std::vector<FileStat> stat_files(const std::vector<FoundFile>& files);
 /// Nanoseconds since the epoch, by the clock file times use.
 std::int64_t now_ns();
 

@@ -1,6 +1,7 @@
 // The build cache's hash and binary codec. Records are written field by field
 // in declaration order; a field added to ArticleRecord must be added here
 // (tests/site/incremental_test.cc round-trips a record through to_json).
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -286,12 +287,41 @@ std::uint64_t binary_stamp() {
   return hash_combine(h, static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
 }
 
-FileStat stat_file(const std::filesystem::path& path) {
-  struct ::stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
+namespace {
+
+FileStat file_stat_of(const struct ::stat& st) {
   return {static_cast<std::int64_t>(st.st_size),
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
           static_cast<std::uint64_t>(st.st_ino)};
+}
+
+}  // namespace
+
+FileStat stat_file(const std::filesystem::path& path) {
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return file_stat_of(st);
+}
+
+std::vector<FileStat> stat_files(const std::vector<FoundFile>& files) {
+  std::vector<FileStat> out;
+  out.reserve(files.size());
+  std::filesystem::path open_dir;
+  int dir = -1;
+  for (const FoundFile& file : files) {
+    const std::filesystem::path& path = file.path;
+    if (dir < 0 || path.parent_path().native() != open_dir.native()) {
+      if (dir >= 0) ::close(dir);
+      open_dir = path.parent_path();
+      dir = ::open(open_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    struct ::stat st {};
+    const bool ok = dir >= 0 ? ::fstatat(dir, path.filename().c_str(), &st, 0) == 0
+                             : ::stat(path.c_str(), &st) == 0;
+    out.push_back(ok ? file_stat_of(st) : FileStat{});
+  }
+  if (dir >= 0) ::close(dir);
+  return out;
 }
 
 std::int64_t now_ns() {

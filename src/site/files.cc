@@ -87,9 +87,15 @@ class Walker {
                     "cannot read folder: " + ec.message());
       return;
     }
-    std::sort(entries.begin(), entries.end());
-    for (const fs::directory_entry& entry : entries) {
-      const std::string name = entry.path().filename().string();
+    // By name, as bytes: the order of the paths (the same folder), without
+    // comparing them component by component.
+    std::vector<std::pair<std::string, const fs::directory_entry*>> named;
+    named.reserve(entries.size());
+    for (const fs::directory_entry& entry : entries)
+      named.emplace_back(entry.path().filename().string(), &entry);
+    std::sort(named.begin(), named.end());
+    for (const auto& [name, entry_ptr] : named) {
+      const fs::directory_entry& entry = *entry_ptr;
       if (name.starts_with(".")) continue;
       if (has_control_char(name)) {
         diags_.report(base::Severity::kError, join_display(display, escape_controls(name)), 0, 0,
