@@ -1,7 +1,6 @@
 // Pinyin: ASCII slugs and the pinyin collation used for name indexes.
 #include "text/text.h"
 
-#include <algorithm>
 #include <cstdio>
 
 #include <unicode/coll.h>
@@ -23,8 +22,7 @@ std::string to_ascii_pinyin(std::string_view s) {
   // ASCII needs no transliterator (both transforms leave it as it is), and
   // most slugs are of ASCII paths ("2023/02/12-p1"): running ICU on them was
   // a fifth of ingest.
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (internal::is_ascii(s)) {
     std::string out(s);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

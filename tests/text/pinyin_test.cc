@@ -19,6 +19,7 @@ TEST(Slugify, MakesAsciiSlugs) {
       {"郑州高新区", "zheng-zhou-gao-xin-qu"},
       {"Hello, World", "hello-world"},
       {"  --Hello--  ", "hello"},
+      {"2023/02/12-P1_Final", "2023-02-12-p1-final"},  // a path: ASCII, no ICU
       {"張紅軍", "zhang-hong-jun"},
       {"ＡＢＣ１２", "abc12"},
       {"Café au lait", "cafe-au-lait"},
