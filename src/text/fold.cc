@@ -14,13 +14,6 @@
 namespace newsarc::text {
 namespace {
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 icu::UnicodeString nfkc_unicode(const icu::UnicodeString& s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
@@ -48,7 +41,7 @@ std::string nfkc(std::string_view s) {
 }
 
 std::string fold_for_search(std::string_view s) {
-  if (internal::is_ascii(s)) return ascii_lower(s);
+  if (internal::is_ascii(s)) return internal::ascii_lower(s);
   icu::UnicodeString u = nfkc_unicode(internal::to_unicode(s));
   if (const auto* t = internal::transliterator(internal::Translit::kTraditionalToSimplified))
     t->transliterate(u);

@@ -55,6 +55,8 @@ std::size_t find_invalid_utf8(std::string_view s);
 
 /// True when every byte is below 0x80 (such text is unchanged by NFKC).
 bool is_ascii(std::string_view s);
+/// `s` with A-Z lower-cased, every other byte as it is.
+std::string ascii_lower(std::string_view s);
 
 /// UTF-8 -> ICU string; ill-formed input becomes U+FFFD.
 icu::UnicodeString to_unicode(std::string_view utf8);

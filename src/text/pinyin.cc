@@ -22,12 +22,7 @@ std::string to_ascii_pinyin(std::string_view s) {
   // ASCII needs no transliterator (both transforms leave it as it is), and
   // most slugs are of ASCII paths ("2023/02/12-p1"): running ICU on them was
   // a fifth of ingest.
-  if (internal::is_ascii(s)) {
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (internal::is_ascii(s)) return internal::ascii_lower(s);
   icu::UnicodeString u = internal::to_unicode(s);
   if (const auto* t = internal::transliterator(internal::Translit::kHanToAscii))
     t->transliterate(u);

@@ -60,6 +60,13 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace internal
 
 // Both directions write through a pointer into a buffer sized for the worst
