@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,27 @@ enum class Depends {
   kAll,       ///< every record in full (feeds, records.json)
 };
 
+/// Where the units that depend on every article keep what they derived from
+/// a run of articles, so that the next build derives it again only for the
+/// runs that changed (site keeps it in .newsarc-cache/memo/). A key is a hash
+/// of everything its value was derived from, so a value found is valid.
+class Memo {
+ public:
+  virtual ~Memo() = default;
+  /// The value kept under `key`, if any (any thread).
+  virtual std::optional<std::string> get(std::uint64_t key) = 0;
+  /// Keeps `value` under `key` (any thread).
+  virtual void put(std::uint64_t key, std::string_view value) = 0;
+};
+
+/// What lets units reuse earlier work: the memo, and for each article (in
+/// archive order) a digest that changes whenever its record, or anything else
+/// that what is derived from it depends on (config, binary), does.
+struct Reuse {
+  Memo* memo = nullptr;
+  std::vector<std::uint64_t> digests;
+};
+
 /// Receives a unit's files as they are rendered: output path, bytes.
 using EmitFile = std::function<void(const std::string& path, std::string bytes)>;
 
@@ -50,9 +72,11 @@ using EmitFile = std::function<void(const std::string& path, std::string bytes)>
 class SiteRenderer {
  public:
   /// Compiles the templates once per slot; `slots` callers may render at
-  /// once, each with its own slot. Template errors go to `diags`.
+  /// once, each with its own slot. Template errors go to `diags`. With
+  /// `reuse` (kept alive by the caller), units reuse what its memo holds.
   SiteRenderer(const archive::Archive& archive, const config::SiteConfig& config,
-               const TemplateSet& templates, base::Diagnostics& diags, int slots = 1);
+               const TemplateSet& templates, base::Diagnostics& diags, int slots = 1,
+               const Reuse* reuse = nullptr);
   ~SiteRenderer();
   SiteRenderer(const SiteRenderer&) = delete;
   SiteRenderer& operator=(const SiteRenderer&) = delete;

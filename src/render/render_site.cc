@@ -28,6 +28,14 @@ constexpr const char* kFavicon =
     "<path d=\"M6 15h9M6 19h9M6 23h9M6 27h9M18 15h8M18 19h8M18 23h8\" stroke=\"#555555\" "
     "stroke-width=\"2\"/></svg>\n";
 
+// Search text and metadata chunks per unit: some 256 documents each.
+constexpr std::size_t kTextChunksPerUnit = 64;
+constexpr std::size_t kMetaChunksPerUnit = 32;
+// records.json's runs in the memo (see records_json), and what their values are.
+constexpr std::size_t kRecordRunMin = 512;
+constexpr std::size_t kRecordRunMax = 4096;
+constexpr std::string_view kRecordRunFormat = "records-json-1";
+
 std::string dump(const nlohmann::json& j) {
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -35,14 +43,41 @@ std::string dump(const nlohmann::json& j) {
 // records.json is the array of every record, one record per line: the same
 // fields as each index.json without its indentation, so a line is a record
 // for grep and `jq -c`, and the file (the largest of the site) is about a
-// quarter smaller and cheaper to write. Built record by record, never as one tree.
-std::string records_json(const archive::Archive& archive) {
-  if (archive.articles.empty()) return "[]\n";
-  std::string out = "[\n";
-  for (std::size_t i = 0; i < archive.articles.size(); ++i) {
+// quarter smaller and cheaper to write. Built record by record, never as one
+// tree; the lines of a run of records are kept in the memo, so a rebuild
+// after an edit serialises the edited run only.
+std::string record_lines(const archive::Archive& archive, ArticleRun run) {
+  std::string out;
+  for (std::size_t i = run.first; i < run.last; ++i) {
+    if (i > run.first) out += ",\n";
     out += ingest::to_json(archive.articles[i], ingest::JsonForm::kExport)
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += i + 1 < archive.articles.size() ? ",\n" : "\n]\n";
+  }
+  return out;
+}
+
+std::string records_json(const archive::Archive& archive, const Reuse* reuse) {
+  if (archive.articles.empty()) return "[]\n";
+  const bool memo = can_reuse(reuse, archive);
+  std::vector<std::string> runs;
+  std::size_t size = 0;
+  for (const ArticleRun run : article_runs(archive, kRecordRunMin, kRecordRunMax)) {
+    const std::uint64_t key = memo ? run_key(kRecordRunFormat, *reuse, run) : 0;
+    std::optional<std::string> lines = memo ? reuse->memo->get(key) : std::nullopt;
+    if (!lines) {
+      lines = record_lines(archive, run);
+      if (memo) reuse->memo->put(key, *lines);
+    }
+    size += lines->size() + 2;
+    runs.push_back(std::move(*lines));
+  }
+  std::string out;
+  out.reserve(size + 8);
+  out += "[\n";
+  for (std::string& lines : runs) {
+    out += lines;
+    out += &lines == &runs.back() ? "\n]\n" : ",\n";
+    lines = std::string();  // freed as it is copied
   }
   return out;
 }
@@ -84,15 +119,17 @@ struct Unit {
 };
 
 struct SiteRenderer::Impl {
-  Impl(const archive::Archive& archive, const config::SiteConfig& config)
-      : in(make_site_input(archive, config)) {}
+  Impl(const archive::Archive& archive, const config::SiteConfig& config, const Reuse* reuse)
+      : in(make_site_input(archive, config)), reuse(reuse) {}
   SiteInput in;
+  const Reuse* reuse;
   std::vector<std::unique_ptr<CompiledTemplates>> compiled;  // one per slot
   std::vector<Page> pages;
   std::vector<Unit> units;
 
   void add_page_units(std::size_t first_article, std::size_t articles);
   void add_feed_units();
+  void add_search_units();
   void add_export_units();
 };
 
@@ -137,6 +174,45 @@ void SiteRenderer::Impl::add_feed_units() {
   }
 }
 
+// The search index: text and metadata chunks in units of a few hundred
+// documents each (an edit renders one again), and the postings, which
+// depend on every record, as one unit of many files.
+void SiteRenderer::Impl::add_search_units() {
+  const search::IndexOptions options;
+  const std::size_t n = in.archive.articles.size();
+  const auto chunks = [this, n](const std::string& kind, std::size_t docs_per_chunk,
+                                std::size_t per_unit, auto add) {
+    const std::size_t count = (n + docs_per_chunk - 1) / docs_per_chunk;
+    for (std::size_t first = 0; first < count; first += per_unit) {
+      const std::size_t last = std::min(first + per_unit, count);
+      std::vector<std::size_t> docs;
+      for (std::size_t i = first * docs_per_chunk; i < std::min(last * docs_per_chunk, n); ++i)
+        docs.push_back(i);
+      units.push_back({"search/" + kind + "/" + std::to_string(first) + ".json", Depends::kArticles,
+                       std::move(docs),
+                       [this, first, last, add](int, const EmitFile& emit, base::Diagnostics&) {
+                         RenderedSite files;
+                         add(in.archive, first, last, files, search::IndexOptions{});
+                         for (auto& [path, bytes] : files) emit(path, std::move(bytes));
+                       }});
+    }
+  };
+  chunks("text", options.text_chunk, kTextChunksPerUnit, search::add_text_chunks);
+  chunks("meta", options.meta_chunk, kMetaChunksPerUnit, search::add_meta_chunks);
+  units.push_back({"search/manifest.json",
+                   Depends::kAll,
+                   {},
+                   [this](int, const EmitFile& emit, base::Diagnostics&) {
+                     // On as many threads as the build renders with (the
+                     // renderer has one slot more: see site/build_render.cc).
+                     RenderedSite files;
+                     search::add_search_postings(
+                         in.archive, files,
+                         {.threads = std::max<std::size_t>(compiled.size() - 1, 1)}, reuse);
+                     for (auto& [path, bytes] : files) emit(path, std::move(bytes));
+                   }});
+}
+
 void SiteRenderer::Impl::add_export_units() {
   units.push_back(
       {"sitemap.xml", Depends::kListing, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
@@ -156,21 +232,9 @@ void SiteRenderer::Impl::add_export_units() {
   }
   units.push_back(
       {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
-         emit("records.json", records_json(in.archive));
+         emit("records.json", records_json(in.archive, reuse));
        }});
-  // The search index covers every record's text: one unit of many files.
-  units.push_back({"search/manifest.json",
-                   Depends::kAll,
-                   {},
-                   [this](int, const EmitFile& emit, base::Diagnostics&) {
-                     // On as many threads as the build renders with (the
-                     // renderer has one slot more: see site/build_render.cc).
-                     RenderedSite files;
-                     search::add_search_index(
-                         in.archive, files,
-                         {.threads = std::max<std::size_t>(compiled.size() - 1, 1)});
-                     for (auto& [path, bytes] : files) emit(path, std::move(bytes));
-                   }});
+  add_search_units();
   units.push_back(
       {"robots.txt", Depends::kListing, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
          emit("favicon.svg", kFavicon);
@@ -180,8 +244,9 @@ void SiteRenderer::Impl::add_export_units() {
 }
 
 SiteRenderer::SiteRenderer(const archive::Archive& archive, const config::SiteConfig& config,
-                           const TemplateSet& templates, base::Diagnostics& diags, int slots)
-    : impl_(std::make_unique<Impl>(archive, config)) {
+                           const TemplateSet& templates, base::Diagnostics& diags, int slots,
+                           const Reuse* reuse)
+    : impl_(std::make_unique<Impl>(archive, config, reuse)) {
   impl_->compiled.push_back(std::make_unique<CompiledTemplates>(templates, diags));
   if (!impl_->compiled.front()->ok()) return;
   for (int s = 1; s < slots; ++s) {

@@ -51,6 +51,11 @@ struct IndexOptions {
   std::size_t text_chunk = 4;
   /// Threads indexing parts of the archive (the output is the same for any).
   std::size_t threads = 1;
+  /// The postings are built part by part, each a run of documents cut where
+  /// the month changes once it has `part_min_docs` (or at `part_max_docs`):
+  /// a memo keeps each part, and an unchanged part is not indexed again.
+  std::size_t part_min_docs = 512;
+  std::size_t part_max_docs = 4096;
 };
 
 /// Search folding applied code point by code point (text::fold_for_search of
@@ -119,7 +124,12 @@ class EncodedPostings {
   void add(std::uint32_t doc, std::uint8_t info);
   /// Appends the postings of `later`, whose documents all come after these.
   void append(const EncodedPostings& later);
+  /// Appends `count` encoded postings whose documents, `offset` added, all
+  /// come after these; `last_doc` is their last document before the offset.
+  void append(std::string_view bytes, std::uint32_t count, std::uint32_t last_doc,
+              std::uint32_t offset);
   std::uint32_t count() const { return count_; }
+  std::uint32_t last_doc() const { return last_doc_; }
   const std::string& bytes() const { return bytes_; }
 
  private:
@@ -135,6 +145,27 @@ std::string encode_shard(std::vector<ShardTerm> terms);
 std::string encode_shard(const PostingMap& terms);
 /// Decodes a shard; fails with `render/bad-shard` on malformed bytes.
 base::Result<PostingMap> decode_shard(std::string_view bytes);
+
+/// One term of a part (see IndexOptions): its postings as EncodedPostings
+/// holds them, documents counted from the part's first.
+struct PartTerm {
+  TermKey key = 0;
+  std::uint32_t count = 0, last_doc = 0;
+  std::string_view bytes;
+};
+/// A part as the memo keeps it, read in place.
+struct PartView {
+  std::vector<std::uint64_t> doc_hashes;  ///< each document's searchable text and metadata
+  std::vector<PartTerm> terms;
+  std::vector<std::pair<std::string_view, std::vector<Posting>>> facets;  ///< PostingMap order
+};
+/// A part's bytes: text terms by key (keys[i]'s postings are lists[i]), facet terms.
+std::string encode_part(const std::vector<std::uint64_t>& doc_hashes,
+                        const std::vector<TermKey>& keys, const std::vector<EncodedPostings>& lists,
+                        const PostingMap& facets);
+/// Reads encode_part's bytes (the view points into them); fails with
+/// `render/bad-part` on malformed bytes.
+base::Result<PartView> decode_part(std::string_view bytes);
 
 /// One searchable field of a document.
 struct Field {
@@ -152,8 +183,19 @@ SearchDoc search_doc(const archive::Archive& archive, std::size_t index);
 /// The text a match is verified against: the fields joined by "\n".
 std::string joined_text(const SearchDoc& doc);
 
-/// Writes the search index of `archive` under `search/` in `out`.
+/// search/text/<k>.json for the text chunks k in [first, last).
+void add_text_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
+                     RenderedSite& out, const IndexOptions& options = {});
+/// search/meta/<k>.json for the metadata chunks k in [first, last).
+void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
+                     RenderedSite& out, const IndexOptions& options = {});
+/// The shards, search/t2s.json and the manifest. With `reuse`, a part whose
+/// documents' digests the memo knows is taken from it instead of indexed.
+void add_search_postings(const archive::Archive& archive, RenderedSite& out,
+                         const IndexOptions& options = {}, const Reuse* reuse = nullptr);
+
+/// Writes the whole search index of `archive` under `search/` in `out`.
 void add_search_index(const archive::Archive& archive, RenderedSite& out,
-                      const IndexOptions& options = {});
+                      const IndexOptions& options = {}, const Reuse* reuse = nullptr);
 
 }  // namespace newsarc::render::search

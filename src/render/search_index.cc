@@ -4,9 +4,15 @@
 #include "render/search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <condition_variable>
 #include <cstdio>
-#include <future>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +22,10 @@
 namespace newsarc::render::search {
 namespace {
 
-constexpr std::size_t kFacetOfficials = 200;  // the manifest lists the most frequent ones
+constexpr std::size_t kFacetOfficials = 200;
+// Changes whenever a part's encoding or what goes into it does: old memo values are then not used.
+constexpr std::string_view kPartFormat =
+    "search-part-1";  // the manifest lists the most frequent ones
 constexpr std::pair<char32_t, char32_t> kT2sRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}};
 
 std::string dump(const Json& j) {
@@ -185,46 +194,11 @@ Json meta_item(const ingest::ArticleRecord& r) {
           {"o", official_names(r)}};
 }
 
-void add_meta_chunks(const archive::Archive& archive, std::size_t chunk, RenderedSite& files) {
-  const auto& articles = archive.articles;
-  for (std::size_t first = 0, k = 0; first < articles.size(); first += chunk, ++k) {
-    Json items = Json::array();
-    for (std::size_t i = first; i < std::min(first + chunk, articles.size()); ++i)
-      items.push_back(meta_item(articles[i]));
-    files["search/meta/" + std::to_string(k) + ".json"] = dump(items);
-  }
-}
-
 Json text_item(const SearchDoc& doc) {
   Json fields = Json::array();
   for (const Field& f : doc.fields) fields.push_back(f.text);
   return {{"f", std::move(fields)}, {"b", doc.body_start}};
 }
-
-// The texts of docs [k*chunk, (k+1)*chunk) as one file: a file per document
-// was a quarter of the files of a large site, and creating files is what
-// writing a site mostly costs.
-class TextChunks {
- public:
-  /// Chunk files from number `first` on.
-  TextChunks(std::size_t chunk, std::size_t first, RenderedSite& files)
-      : chunk_(chunk), files_(files), next_(first) {}
-  void add(const SearchDoc& doc) {
-    items_.push_back(text_item(doc));
-    if (items_.size() == chunk_) flush();
-  }
-  void flush() {
-    if (items_.empty()) return;
-    files_["search/text/" + std::to_string(next_++) + ".json"] = dump(items_);
-    items_ = Json::array();
-  }
-
- private:
-  std::size_t chunk_;
-  RenderedSite& files_;
-  Json items_ = Json::array();
-  std::size_t next_ = 0;
-};
 
 // ICU's Traditional-Simplified over every Han character of the basic block and
 // extension A that it changes: search.js needs no ICU.
@@ -273,15 +247,16 @@ Json facet_lists(const archive::Archive& archive) {
   return {{"districts", std::move(districts)}, {"officials", std::move(officials)}};
 }
 
-// A hash of every index file, so a new build's files are not mixed with cached old ones.
-std::string version_of(const RenderedSite& files) {
-  std::string hashes;
-  for (const auto& [path, bytes] : files) {
-    const std::uint32_t h = fnv1a(path) ^ fnv1a(bytes);
-    hashes.append(reinterpret_cast<const char*>(&h), sizeof h);
-  }
+// The index's version, named in the manifest and added to the URL of every
+// file it fetches, so a browser never mixes files of two builds: a hash of
+// what every file was made from (the documents' searchable text and
+// metadata, as each part hashed them) and of the shards and table themselves.
+std::string version_of(std::uint64_t content, const RenderedSite& files) {
+  std::uint64_t h = content;
+  for (const auto& [path, bytes] : files)
+    h = base::hash_combine(base::hash_combine(h, base::hash_bytes(path)), base::hash_bytes(bytes));
   char hex[9];
-  std::snprintf(hex, sizeof hex, "%08x", fnv1a(hashes));
+  std::snprintf(hex, sizeof hex, "%08x", static_cast<std::uint32_t>(h ^ (h >> 32)));
   return hex;
 }
 
@@ -333,87 +308,190 @@ std::string joined_text(const SearchDoc& doc) {
 
 namespace {
 
-// Documents [first, last) of the archive: their postings and text chunks
-// (`first` is a multiple of the text chunk size).
-struct Part {
-  std::size_t first = 0, last = 0;
-  Folder folder;
+// What a document adds to the index's version: its searchable fields and
+// the metadata search.js shows.
+std::uint64_t doc_hash(const SearchDoc& doc, const ingest::ArticleRecord& r) {
+  std::uint64_t h = base::hash_bytes(dump(meta_item(r)), doc.body_start);
+  for (const Field& f : doc.fields) h = base::hash_combine(base::hash_bytes(f.text, f.bit), h);
+  return h;
+}
+
+// Indexes one part, documents counted from its first: its memo value.
+std::string index_part(const archive::Archive& archive, ArticleRun range, Folder& folder) {
   Postings index;
-  RenderedSite files;
+  std::vector<std::uint64_t> hashes;
+  for (std::size_t i = range.first; i < range.last; ++i) {
+    const SearchDoc doc = search_doc(archive, i);
+    const auto id = static_cast<std::uint32_t>(i - range.first);
+    add_doc_terms(doc, id, folder, index);
+    add_facet_terms(archive.articles[i], id, index);
+    hashes.push_back(doc_hash(doc, archive.articles[i]));
+  }
+  return encode_part(hashes, index.terms.keys(), index.text, index.facets);
+}
+
+// A part's bytes and, read in place, its postings.
+struct LoadedPart {
+  std::string bytes;
+  PartView view;
 };
 
-void index_part(const archive::Archive& archive, std::size_t text_chunk, Part& part) {
-  TextChunks texts(text_chunk, part.first / text_chunk, part.files);
-  for (std::size_t i = part.first; i < part.last; ++i) {
-    const SearchDoc doc = search_doc(archive, i);
-    add_doc_terms(doc, static_cast<std::uint32_t>(i), part.folder, part.index);
-    add_facet_terms(archive.articles[i], static_cast<std::uint32_t>(i), part.index);
-    texts.add(doc);
-  }
-  texts.flush();
-}
-
-// Appends the postings of a later part's documents to `into`'s.
-void merge_postings(Postings& into, Postings&& later) {
-  const std::vector<TermKey>& keys = later.terms.keys();
-  for (std::size_t id = 0; id < keys.size(); ++id) {
-    const std::uint32_t term = into.terms.id(keys[id]);
-    if (term == into.text.size()) {
-      into.text.emplace_back();
-      into.info.push_back(0);
+// A part from the memo when it holds a sound one, else indexed (and kept).
+std::unique_ptr<LoadedPart> load_part(const archive::Archive& archive, ArticleRun range,
+                                      Folder& folder, const Reuse* reuse) {
+  const bool memo = can_reuse(reuse, archive);
+  const std::uint64_t key = memo ? run_key(kPartFormat, *reuse, range) : 0;
+  auto part = std::make_unique<LoadedPart>();
+  if (memo) {
+    if (std::optional<std::string> kept = reuse->memo->get(key)) {
+      part->bytes = std::move(*kept);
+      auto view = decode_part(part->bytes);
+      if (view && view->doc_hashes.size() == range.last - range.first) {
+        part->view = std::move(*view);
+        return part;
+      }
     }
-    into.text[term].append(later.text[id]);
-    later.text[id] = EncodedPostings{};
   }
-  for (auto& [term, list] : later.facets) {
-    auto& to = into.facets[term];
-    to.insert(to.end(), list.begin(), list.end());
+  part->bytes = index_part(archive, range, folder);
+  if (memo) reuse->memo->put(key, part->bytes);
+  part->view = std::move(*decode_part(part->bytes));  // sound: just encoded
+  return part;
+}
+
+// Appends a part's postings, its documents numbered from `first`.
+void merge_part(const PartView& part, std::uint32_t first, Postings& into) {
+  for (const PartTerm& t : part.terms) {
+    const std::uint32_t term = into.terms.id(t.key);
+    if (term == into.text.size()) into.text.emplace_back();
+    into.text[term].append(t.bytes, t.count, t.last_doc, first);
+  }
+  for (const auto& [term, list] : part.facets) {
+    auto& to = into.facets[std::string(term)];
+    for (const Posting& p : list) to.push_back({p.doc + first, p.info});
   }
 }
 
-// The archive cut into `count` parts of whole text chunks, indexed on a
-// thread each and merged in document order: the same bytes as one part.
-std::vector<Part> index_parts(const archive::Archive& archive, std::size_t text_chunk,
-                              std::size_t count) {
-  const std::size_t chunks = (archive.articles.size() + text_chunk - 1) / text_chunk;
-  count = std::clamp<std::size_t>(count, 1, std::max<std::size_t>(chunks, 1));
-  std::vector<Part> parts(count);
-  for (std::size_t p = 0; p < count; ++p) {
-    parts[p].first = std::min(chunks * p / count * text_chunk, archive.articles.size());
-    parts[p].last = std::min(chunks * (p + 1) / count * text_chunk, archive.articles.size());
+// Parts loaded on worker threads, handed over in order.
+class PartQueue {
+ public:
+  explicit PartQueue(std::size_t parts) : parts_(parts) {}
+  void put(std::size_t p, std::unique_ptr<LoadedPart> part) {
+    const std::lock_guard lock(mutex_);
+    parts_[p] = std::move(part);
+    ready_.notify_all();
   }
-  std::vector<std::future<void>> others;  // futures: a failure reaches the caller
-  for (std::size_t p = 1; p < count; ++p)
-    others.push_back(
-        std::async(std::launch::async, [&, p] { index_part(archive, text_chunk, parts[p]); }));
-  index_part(archive, text_chunk, parts[0]);
-  for (auto& f : others) f.get();
-  return parts;
+  void fail(std::exception_ptr e) {
+    const std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = e;
+    ready_.notify_all();
+  }
+  bool failed() {
+    const std::lock_guard lock(mutex_);
+    return failure_ != nullptr;
+  }
+  /// Part p once loaded; nullptr when a worker failed.
+  std::unique_ptr<LoadedPart> take(std::size_t p) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return parts_[p] || failure_; });
+    return failure_ ? nullptr : std::move(parts_[p]);
+  }
+  void rethrow() {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<LoadedPart>> parts_;
+  std::exception_ptr failure_;
+};
+
+// Every part's postings, merged in document order, and the hash of their
+// documents' content. Parts are indexed (or read from the memo) on
+// options.threads threads and merged on this one in order, so the bytes are
+// the same for any number of threads.
+std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& options,
+                           const Reuse* reuse, Postings& index) {
+  const std::vector<ArticleRun> ranges =
+      article_runs(archive, options.part_min_docs, options.part_max_docs);
+  PartQueue queue(ranges.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    try {
+      Folder folder;
+      for (std::size_t p; !queue.failed() && (p = next.fetch_add(1)) < ranges.size();)
+        queue.put(p, load_part(archive, ranges[p], folder, reuse));
+    } catch (...) {
+      queue.fail(std::current_exception());
+    }
+  };
+  std::vector<std::jthread> workers;
+  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, ranges.size() + 1);
+  for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(worker);
+  std::uint64_t content = 0;
+  for (std::size_t p = 0; p < ranges.size(); ++p) {
+    const std::unique_ptr<LoadedPart> part = queue.take(p);
+    if (!part) break;
+    for (std::uint64_t h : part->view.doc_hashes) content = base::hash_combine(content, h);
+    merge_part(part->view, static_cast<std::uint32_t>(ranges[p].first), index);
+  }
+  workers.clear();  // joins
+  queue.rethrow();
+  return content;
 }
 
 }  // namespace
 
-void add_search_index(const archive::Archive& archive, RenderedSite& out,
-                      const IndexOptions& options) {
+void add_text_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
+                     RenderedSite& out, const IndexOptions& options) {
+  const std::size_t chunk = std::max<std::size_t>(options.text_chunk, 1);
+  const auto& articles = archive.articles;
+  for (std::size_t k = first; k < last && k * chunk < articles.size(); ++k) {
+    Json items = Json::array();
+    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, articles.size()); ++i)
+      items.push_back(text_item(search_doc(archive, i)));
+    out["search/text/" + std::to_string(k) + ".json"] = dump(items);
+  }
+}
+
+void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
+                     RenderedSite& out, const IndexOptions& options) {
+  const std::size_t chunk = std::max<std::size_t>(options.meta_chunk, 1);
+  const auto& articles = archive.articles;
+  for (std::size_t k = first; k < last && k * chunk < articles.size(); ++k) {
+    Json items = Json::array();
+    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, articles.size()); ++i)
+      items.push_back(meta_item(articles[i]));
+    out["search/meta/" + std::to_string(k) + ".json"] = dump(items);
+  }
+}
+
+void add_search_postings(const archive::Archive& archive, RenderedSite& out,
+                         const IndexOptions& options, const Reuse* reuse) {
   IndexOptions used = options;
   used.meta_chunk = std::max<std::size_t>(options.meta_chunk, 1);
   used.text_chunk = std::max<std::size_t>(options.text_chunk, 1);
-  std::vector<Part> parts = index_parts(archive, used.text_chunk, options.threads);
-  Folder& folder = parts[0].folder;
-  Postings& index = parts[0].index;
-  RenderedSite& files = parts[0].files;
-  for (std::size_t p = 1; p < parts.size(); ++p) {
-    merge_postings(index, std::move(parts[p].index));
-    files.merge(parts[p].files);
-  }
-  add_meta_chunks(archive, used.meta_chunk, files);
+  Postings index;
+  const std::uint64_t content = all_postings(archive, used, reuse, index);
+  RenderedSite files;
   std::vector<EncodedPostings> facets;
   std::vector<std::string> shards = make_shards(index, options, facets);
+  index = Postings{};
   for (std::size_t n = 0; n < shards.size(); ++n)
     files["search/shards/" + std::to_string(n) + ".bin"] = std::move(shards[n]);
+  Folder folder;
   files["search/t2s.json"] = t2s_table(folder);
-  files["search/manifest.json"] = manifest(archive, shards.size(), used, version_of(files));
+  const std::string version = version_of(content, files);
+  files["search/manifest.json"] = manifest(archive, shards.size(), used, version);
   for (auto& [path, bytes] : files) out[path] = std::move(bytes);
+}
+
+void add_search_index(const archive::Archive& archive, RenderedSite& out,
+                      const IndexOptions& options, const Reuse* reuse) {
+  const std::size_t n = archive.articles.size();
+  add_text_chunks(archive, 0, n, out, options);
+  add_meta_chunks(archive, 0, n, out, options);
+  add_search_postings(archive, out, options, reuse);
 }
 
 }  // namespace newsarc::render::search

@@ -4,6 +4,7 @@
 #include "render/search.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/text.h"
 
@@ -11,6 +12,7 @@ namespace newsarc::render::search {
 namespace {
 
 constexpr std::string_view kShardMagic = "NSX2";
+constexpr std::string_view kPartMagic = "NSP1";
 // The info bytes that posting codes 0, 1, 2 stand for; code 3: the byte follows.
 constexpr std::uint8_t kCodedInfo[] = {kBody | 0x10, kBody | 0x20, kBody | 0x30};
 constexpr std::uint64_t kExplicitInfo = 3;
@@ -245,15 +247,20 @@ void EncodedPostings::add(std::uint32_t doc, std::uint8_t info) {
 }
 
 void EncodedPostings::append(const EncodedPostings& later) {
-  if (later.count_ == 0) return;
+  append(later.bytes_, later.count_, later.last_doc_, 0);
+}
+
+void EncodedPostings::append(std::string_view bytes, std::uint32_t count, std::uint32_t last_doc,
+                             std::uint32_t offset) {
+  if (count == 0) return;
   // The first posting's delta counts from 0 there, from last_doc_ here.
-  Reader r{later.bytes_};
+  Reader r{bytes};
   std::uint64_t v = 0;
   r.varint(v);
-  put_varint((v / 4 - last_doc_) * 4 + v % 4, bytes_);
-  bytes_.append(later.bytes_, r.pos);
-  count_ += later.count_;
-  last_doc_ = later.last_doc_;
+  put_varint((v / 4 + offset - last_doc_) * 4 + v % 4, bytes_);
+  bytes_.append(bytes.substr(r.pos));
+  count_ += count;
+  last_doc_ = last_doc + offset;
 }
 
 std::string encode_shard(std::vector<ShardTerm> terms) {
@@ -280,6 +287,93 @@ std::string encode_shard(const PostingMap& terms) {
     shard.emplace_back(term, &e);
   }
   return encode_shard(std::move(shard));
+}
+
+std::string encode_part(const std::vector<std::uint64_t>& doc_hashes,
+                        const std::vector<TermKey>& keys, const std::vector<EncodedPostings>& lists,
+                        const PostingMap& facets) {
+  std::string out(kPartMagic);
+  put_varint(doc_hashes.size(), out);
+  out.append(reinterpret_cast<const char*>(doc_hashes.data()),
+             doc_hashes.size() * sizeof doc_hashes[0]);
+  put_varint(keys.size(), out);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    put_varint(keys[i], out);
+    put_varint(lists[i].count(), out);
+    put_varint(lists[i].last_doc(), out);
+    put_varint(lists[i].bytes().size(), out);
+    out += lists[i].bytes();
+  }
+  put_varint(facets.size(), out);
+  for (const auto& [term, postings] : facets) {
+    put_varint(term.size(), out);
+    out += term;
+    put_varint(postings.size(), out);
+    for (const Posting& p : postings) {
+      put_varint(p.doc, out);
+      out.push_back(static_cast<char>(p.info));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+base::Error bad_part(std::string message) {
+  return base::Error{"render/bad-part", std::move(message)};
+}
+
+bool read_u32(Reader& r, std::uint32_t& out) {
+  std::uint64_t v = 0;
+  if (!r.varint(v) || v > UINT32_MAX) return false;
+  out = static_cast<std::uint32_t>(v);
+  return true;
+}
+
+bool read_part_term(Reader& r, PartTerm& t) {
+  std::uint64_t length = 0;
+  return r.varint(t.key) && t.key != 0 && read_u32(r, t.count) && read_u32(r, t.last_doc) &&
+         r.varint(length) && r.take(length, t.bytes) && (t.count == 0) == t.bytes.empty();
+}
+
+bool read_facet(Reader& r, std::pair<std::string_view, std::vector<Posting>>& f) {
+  std::uint64_t length = 0, count = 0;
+  if (!r.varint(length) || !r.take(length, f.first) || !r.varint(count)) return false;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    Posting p;
+    std::string_view info;
+    if (!read_u32(r, p.doc) || !r.take(1, info)) return false;
+    p.info = static_cast<std::uint8_t>(info[0]);
+    f.second.push_back(p);
+  }
+  return true;
+}
+
+}  // namespace
+
+base::Result<PartView> decode_part(std::string_view bytes) {
+  PartView part;
+  if (!bytes.starts_with(kPartMagic)) return bad_part("not a search part");
+  Reader r{bytes, kPartMagic.size()};
+  std::uint32_t docs = 0;
+  std::string_view hashes;
+  if (!read_u32(r, docs) || !r.take(std::size_t{docs} * sizeof(std::uint64_t), hashes))
+    return bad_part("truncated document hashes");
+  part.doc_hashes.resize(docs);
+  std::memcpy(part.doc_hashes.data(), hashes.data(), hashes.size());
+  std::uint64_t terms = 0, facets = 0;
+  if (!r.varint(terms)) return bad_part("truncated header");
+  // Each term takes at least 5 bytes: no count can make this reserve huge.
+  part.terms.resize(std::min<std::uint64_t>(terms, bytes.size() / 5));
+  if (part.terms.size() != terms) return bad_part("too many terms");
+  for (PartTerm& t : part.terms)
+    if (!read_part_term(r, t)) return bad_part("truncated term");
+  if (!r.varint(facets)) return bad_part("truncated facets");
+  for (std::uint64_t i = 0; i < facets; ++i) {
+    if (!read_facet(r, part.facets.emplace_back())) return bad_part("truncated facet");
+  }
+  if (r.pos != bytes.size()) return bad_part("trailing bytes");
+  return part;
 }
 
 base::Result<PostingMap> decode_shard(std::string_view bytes) {

@@ -15,10 +15,24 @@
 
 #include "archive/archive.h"
 #include "config/config.h"
+#include "render/render.h"
 
 namespace newsarc::render {
 
 using Json = nlohmann::json;
+
+/// Articles [first, last) of the archive: what a memo value is made from.
+struct ArticleRun {
+  std::size_t first = 0, last = 0;
+};
+/// The archive cut into runs of at least `min` (the last may be shorter) and
+/// at most `max` articles, cut where the month changes (runs.cc).
+std::vector<ArticleRun> article_runs(const archive::Archive& archive, std::size_t min,
+                                     std::size_t max);
+/// The memo key of what `kind` derives from `run`: its articles' digests.
+std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run);
+/// True when `reuse` has a memo and a digest for every article.
+bool can_reuse(const Reuse* reuse, const archive::Archive& archive);
 
 /// One page to render: where it goes, with which template, from which data.
 /// Pages of which a site has thousands build their view on demand

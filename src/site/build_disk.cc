@@ -153,17 +153,32 @@ std::map<std::string, OutputFile> files_of(const OutputState& state) {
   return files;
 }
 
+// What the renderer may reuse: the memo, and each article's record digest
+// seeded with the binary and the config (not the templates: a template
+// change leaves the search index's parts valid).
+render::Reuse reuse_of(const SiteInputs& in, const archive::Archive& archive,
+                       const std::map<std::string, std::uint64_t>& digest_of, render::Memo& memo) {
+  const std::uint64_t seed =
+      hash_combine(binary_stamp(), hash_bytes(config::format_config(in.config)));
+  render::Reuse reuse{&memo, {}};
+  reuse.digests.reserve(archive.articles.size());
+  for (const auto& r : archive.articles)
+    reuse.digests.push_back(hash_combine(seed, digest_of.at(r.id)));
+  return reuse;
+}
+
 // Renders what changed and writes it; false when nothing could be written.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
                       const archive::Archive& archive,
                       const std::map<std::string, std::uint64_t>& digest_of, std::uint64_t stamp,
                       const std::optional<OutputState>& prev,
-                      const std::optional<OutputState>& spare, Output& out, BuildReport& report,
-                      base::Diagnostics& diags) {
+                      const std::optional<OutputState>& spare, render::Memo& memo, Output& out,
+                      BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
+  const render::Reuse reuse = reuse_of(in, archive, digest_of, memo);
   // One slot more than threads: see render_units.
-  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads + 1);
+  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads + 1, &reuse);
   if (!renderer.ok()) {
     report.config_error = true;
     return false;
@@ -271,7 +286,9 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   report.articles = archive.articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
-  if (render_and_write(options, in, archive, digest_of, stamp, prev, spare, out, report, diags) &&
+  MemoFolder memo(ingest_cache_dir(options) / "memo", options.cache);
+  if (render_and_write(options, in, archive, digest_of, stamp, prev, spare, memo, out, report,
+                       diags) &&
       !out.failed) {
     clock = Clock::now();
     forget_output_state(ingest_cache_dir(options), StateOf::kLive);  // the swap changes the folder
@@ -290,6 +307,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     if (prev && out.writer->kept_old())
       save_output_state(ingest_cache_dir(options), *prev, StateOf::kSpare);
     save_state(options, out, listing, read_at, stamp, report, diags, mark);
+    memo.sweep();
   }
   cache_saved.get();
   report.total_ms = ms_since(start);

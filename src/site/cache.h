@@ -1,12 +1,14 @@
 #pragma once
 // Internal to site: the build cache in <root>/.newsarc-cache/. Files:
-// cache_codec.cc (hashing, a small binary codec for records and
+// cache_codec.cc (a small binary codec for records and
 // diagnostics), cache_ingest.cc (records by source content), cache_output.cc
-// (what the last build wrote).
+// (what the last build wrote), cache_memo.cc (render::Memo on disk).
 //
 //   ingest.bin  an append-only log of sources: display name, stat, content
 //               hash, the records and diagnostics ingesting it gave. Valid
 //               only for the key it starts with (binary + ingest config).
+//   memo/       what the units that depend on every article keep for the
+//               next build (render::Memo), a file per key.
 //   output.bin  the last build's output folder: every unit's key and files
 //               (path, size, hash), the sources' stats and the diagnostics
 //               printed after listing them. Removed while the output folder
@@ -15,13 +17,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/base.h"
 #include "ingest/ingest.h"
+#include "render/render.h"
 #include "site/files.h"
 #include "site/site.h"
 
@@ -29,10 +34,8 @@ namespace newsarc::site {
 
 // ---- cache_codec.cc --------------------------------------------------------
 
-/// A fast 64-bit hash of bytes (not cryptographic; for change detection).
-std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
-/// Mixes `value` into `h`.
-std::uint64_t hash_combine(std::uint64_t h, std::uint64_t value);
+using base::hash_bytes;
+using base::hash_combine;
 
 /// Appends little-endian varints and length-prefixed strings.
 class Encoder {
@@ -69,6 +72,11 @@ class Decoder {
   std::string_view in_;
   bool failed_ = false;
 };
+
+/// Replaces `file` with the pieces one after another, through a temporary
+/// name beside it ("<file>.tmp"), so a reader sees the old file or the new.
+bool write_pieces_atomically(const std::filesystem::path& file,
+                             const std::vector<std::string_view>& pieces);
 
 /// What identifies the running program: its size and modification time, so
 /// any rebuild of newsarc invalidates the cache.
@@ -146,6 +154,29 @@ class IngestCache {
   std::map<std::string, Found> found_;
   std::size_t logged_ = 0;                    ///< entries in the file, stale ones included
   std::map<std::string, std::string> added_;  ///< display -> encoded entry
+};
+
+// ---- cache_memo.cc ---------------------------------------------------------
+
+/// render::Memo in <cache>/memo/, a file per key (see cache_memo.cc). Used
+/// from any thread during a build; sweep() then removes what it did not use.
+class MemoFolder : public render::Memo {
+ public:
+  /// With CacheMode::kRebuild, values are written but none is read.
+  MemoFolder(std::filesystem::path dir, CacheMode mode);
+  std::optional<std::string> get(std::uint64_t key) override;
+  void put(std::uint64_t key, std::string_view value) override;
+  /// Removes the values this build neither read nor wrote (call when no
+  /// thread uses the memo any more).
+  void sweep();
+
+ private:
+  void use(std::uint64_t key);
+
+  std::filesystem::path dir_;
+  bool read_;
+  std::mutex mutex_;
+  std::set<std::string> used_;  ///< file names
 };
 
 // ---- cache_output.cc -------------------------------------------------------

@@ -35,8 +35,17 @@ std::string read_head(Decoder& d, IngestCache::Found& found) {
   return display;
 }
 
-// Writes the pieces one after another to `file`, through a temporary name:
-// the log of a large archive is hundreds of MB, too much to join first.
+bool append_to(const fs::path& file, const std::string& bytes) {
+  std::FILE* f = std::fopen(file.c_str(), "ab");
+  if (f == nullptr) return false;
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  return std::fclose(f) == 0 && ok;
+}
+
+}  // namespace
+
+// The pieces are written one by one: the log of a large archive is hundreds
+// of MB, too much to join first.
 bool write_pieces_atomically(const fs::path& file, const std::vector<std::string_view>& pieces) {
   const fs::path temp = file.string() + ".tmp";
   std::FILE* f = std::fopen(temp.c_str(), "wb");
@@ -50,15 +59,6 @@ bool write_pieces_atomically(const fs::path& file, const std::vector<std::string
   if (!ok || ec) fs::remove(temp, ec);
   return ok && !ec;
 }
-
-bool append_to(const fs::path& file, const std::string& bytes) {
-  std::FILE* f = std::fopen(file.c_str(), "ab");
-  if (f == nullptr) return false;
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  return std::fclose(f) == 0 && ok;
-}
-
-}  // namespace
 
 IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     : file_(std::move(dir) / "ingest.bin"), key_(key) {

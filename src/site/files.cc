@@ -1,6 +1,7 @@
 #include "site/files.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -175,15 +176,33 @@ std::vector<FoundFile> list_files(const fs::path& dir, const std::string& prefix
   return Walker(dir, filter, diags).walk(dir, prefix);
 }
 
+// Sized by fstat and read straight into the string: the build cache's
+// files are hundreds of MB, and reading them through a small buffer into a
+// growing string copied each byte three times.
 base::Result<std::string> read_bytes(const fs::path& path) {
-  File f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return base::Error{"site/read", "cannot open: " + std::string(std::strerror(errno))};
+  const auto fail = [](const char* what) {
+    return base::Error{"site/read", std::string(what) + std::strerror(errno)};
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail("cannot open: ");
+  struct ::stat st {};
   std::string bytes;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) bytes.append(buffer, n);
-  if (std::ferror(f.get()))
-    return base::Error{"site/read", "cannot read: " + std::string(std::strerror(errno))};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  for (;;) {
+    if (done == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 1 << 16));
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      auto error = fail("cannot read: ");
+      ::close(fd);
+      return error;
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(done);
   return bytes;
 }
 

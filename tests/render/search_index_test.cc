@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 
 #include "archive/archive.h"
 #include "render/search.h"
+#include "render/views.h"
 #include "text/text.h"
 
 namespace newsarc::render::search {
@@ -246,16 +249,134 @@ TEST(SearchIndex, IsDeterministic) {
   EXPECT_EQ(a.manifest["version"].get<std::string>().size(), 8u);
 }
 
-TEST(SearchIndex, AnyNumberOfThreadsGivesTheSameFiles) {
+TEST(SearchIndex, AnyNumberOfThreadsAndPartsGivesTheSameFiles) {
   const archive::Archive a = small_archive();
   RenderedSite one;
   add_search_index(a, one, {.text_chunk = 1, .threads = 1});
-  for (std::size_t threads : {2, 3, 8}) {
-    RenderedSite many;
-    add_search_index(a, many, {.text_chunk = 1, .threads = threads});
+  for (std::size_t threads : {1, 2, 3, 8}) {
+    RenderedSite many;  // a part per document
+    add_search_index(a, many,
+                     {.text_chunk = 1, .threads = threads, .part_min_docs = 1, .part_max_docs = 1});
     EXPECT_EQ(many, one) << threads << " threads";
   }
   EXPECT_TRUE(one.count("search/text/2.json"));  // a chunk per document
+}
+
+// A memo that counts what is asked of it.
+class CountingMemo : public Memo {
+ public:
+  std::optional<std::string> get(std::uint64_t key) override {
+    ++gets;
+    auto it = values.find(key);
+    if (it == values.end()) return std::nullopt;
+    ++hits;
+    return it->second;
+  }
+  void put(std::uint64_t key, std::string_view value) override {
+    ++puts;
+    values[key] = std::string(value);
+  }
+  std::map<std::uint64_t, std::string> values;
+  int gets = 0, hits = 0, puts = 0;
+};
+
+TEST(SearchIndex, AMemoKeepsPartsAndOnlyAChangedPartIsIndexedAgain) {
+  const archive::Archive a = small_archive();
+  const IndexOptions parts{.part_min_docs = 1, .part_max_docs = 1};
+  RenderedSite plain;
+  add_search_postings(a, plain, parts);
+  CountingMemo memo;
+  Reuse reuse{&memo, {11, 12, 13}};
+  RenderedSite first;
+  add_search_postings(a, first, parts, &reuse);
+  EXPECT_EQ(first, plain);
+  EXPECT_EQ(memo.puts, 3);
+  // Same digests: every part comes from the memo.
+  memo.gets = memo.hits = memo.puts = 0;
+  RenderedSite again;
+  add_search_postings(a, again, parts, &reuse);
+  EXPECT_EQ(again, plain);
+  EXPECT_EQ(memo.hits, 3);
+  EXPECT_EQ(memo.puts, 0);
+  // One digest changed: that part alone is indexed again.
+  reuse.digests[1] = 99;
+  memo.gets = memo.hits = memo.puts = 0;
+  RenderedSite changed;
+  add_search_postings(a, changed, parts, &reuse);
+  EXPECT_EQ(changed, plain);
+  EXPECT_EQ(memo.hits, 2);
+  EXPECT_EQ(memo.puts, 1);
+}
+
+TEST(SearchIndex, AMemoValueThatIsNotAPartIsIndexedAgain) {
+  const archive::Archive a = small_archive();
+  const IndexOptions parts{.part_min_docs = 1, .part_max_docs = 1};
+  RenderedSite plain;
+  add_search_postings(a, plain, parts);
+  CountingMemo memo;
+  Reuse reuse{&memo, {11, 12, 13}};
+  RenderedSite first;
+  add_search_postings(a, first, parts, &reuse);
+  for (auto& [key, value] : memo.values) value.resize(value.size() / 2);
+  memo.puts = 0;
+  RenderedSite again;
+  add_search_postings(a, again, parts, &reuse);
+  EXPECT_EQ(again, plain);
+  EXPECT_EQ(memo.puts, 3);
+}
+
+TEST(SearchIndex, TheVersionChangesWithTextThatChangesNoTerm) {
+  archive::Archive a = small_archive();
+  RenderedSite before, after;
+  add_search_postings(a, before);
+  auto& text = a.articles[0].body.at(0).text;
+  text.replace(text.find("，"), 3, "、");  // punctuation: the same terms
+  add_search_postings(a, after);
+  for (const auto& [path, bytes] : before) {
+    if (path.starts_with("search/shards/")) {
+      EXPECT_EQ(after.at(path), bytes) << path;
+    }
+  }
+  EXPECT_NE(Json::parse(after.at("search/manifest.json"))["version"],
+            Json::parse(before.at("search/manifest.json"))["version"]);
+}
+
+archive::Archive dated(const std::vector<std::string>& dates) {
+  archive::Archive a;
+  for (const std::string& d : dates) {
+    ingest::ArticleRecord r;
+    if (!d.empty())
+      r.date = {std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), 1,
+                ingest::DatePrecision::kDay};
+    a.articles.push_back(r);
+  }
+  return a;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> runs_of(const archive::Archive& a, std::size_t min,
+                                                         std::size_t max) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const ArticleRun r : article_runs(a, min, max)) out.emplace_back(r.first, r.last);
+  return out;
+}
+
+TEST(ArticleRuns, CutWhereTheMonthChangesOnceLongEnough) {
+  const auto a = dated({"2024-03", "2024-03", "2024-03", "2024-02", "2024-02", "2024-01", ""});
+  using Runs = std::vector<std::pair<std::size_t, std::size_t>>;
+  EXPECT_EQ(runs_of(a, 2, 10), (Runs{{0, 3}, {3, 5}, {5, 7}}));  // the undated join January
+  EXPECT_EQ(runs_of(a, 1, 10), (Runs{{0, 3}, {3, 5}, {5, 6}, {6, 7}}));
+  EXPECT_EQ(runs_of(a, 4, 10), (Runs{{0, 5}, {5, 7}}));
+  EXPECT_EQ(runs_of(a, 1, 2), (Runs{{0, 2}, {2, 3}, {3, 5}, {5, 6}, {6, 7}}));
+  EXPECT_EQ(runs_of(archive::Archive{}, 1, 2), Runs{});
+}
+
+TEST(ArticleRuns, ANewMonthOnTopLeavesTheLaterCutsWhereTheyWere) {
+  const auto before = dated({"2024-03", "2024-03", "2024-02", "2024-02", "2024-01"});
+  const auto after = dated({"2024-04", "2024-03", "2024-03", "2024-02", "2024-02", "2024-01"});
+  using Runs = std::vector<std::pair<std::size_t, std::size_t>>;
+  EXPECT_EQ(runs_of(before, 2, 10), (Runs{{0, 2}, {2, 4}, {4, 5}}));
+  // Only the first run grew; the others hold the same articles, one later.
+  EXPECT_EQ(runs_of(after, 2, 10), (Runs{{0, 3}, {3, 5}, {5, 6}}));
 }
 
 TEST(SearchIndex, ShardCountGrowsWithTheIndex) {

@@ -127,6 +127,48 @@ TEST(Incremental, ChangingOneArticlesBodyRewritesItsFilesTheExportAndItsSearchFi
   expect_same_as_clean(s);
 }
 
+std::vector<fs::path> memo_files(const InlineSite& s) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(s.root() / ".newsarc-cache/memo"))
+    files.push_back(entry.path());
+  return files;
+}
+
+void edit_third_article(InlineSite& s) {
+  s.write_file("content/2023/03.txt",
+               "惠济区第3批树苗栽种完成\n\n本报讯 2023年3月3日，惠济区志愿者在河堤两侧栽种树苗。"
+               "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
+}
+
+TEST(Incremental, TheMemoKeepsWhatTheLastBuildUsedOnly) {
+  auto s = build_inline_site(archive_text());
+  // One run of six articles: the search index's part and records.json's lines.
+  const auto before = memo_files(s);
+  EXPECT_EQ(before.size(), 2u);
+  edit_third_article(s);
+  s.rebuild();
+  const auto after = memo_files(s);
+  EXPECT_EQ(after.size(), 2u);
+  for (const fs::path& f : before) EXPECT_FALSE(fs::exists(f)) << f;  // the run changed
+  expect_same_as_clean(s);
+}
+
+TEST(Incremental, ADamagedMemoIsNotUsed) {
+  auto s = build_inline_site(archive_text());
+  for (const fs::path& f : memo_files(s)) {
+    std::string bytes = read_all(f);
+    bytes[bytes.size() / 3] ^= 0x55;
+    s.write_file(fs::relative(f, s.root()).string(), bytes);
+  }
+  // A new template, used by no page: every unit is rendered again (the
+  // memo's values stay valid, so they are read) and every byte stays.
+  s.write_file("templates/unused.mustache", "{{! 不用 }}\n");
+  s.rebuild();
+  EXPECT_TRUE(s.report().wrote);
+  EXPECT_NE(s.output().at("records.json").find("第3批树苗来自本地苗圃"), std::string::npos);
+  expect_same_as_clean(s);
+}
+
 TEST(Incremental, ChangingATitleRewritesTheListsThatShowIt) {
   auto s = build_inline_site(archive_text());
   const Identity before = identity_of(s.out_dir());

@@ -1,0 +1,49 @@
+// Runs of articles for the memo: where the archive is cut, and the key of a run.
+#include "render/views.h"
+
+#include <algorithm>
+
+namespace newsarc::render {
+
+namespace {
+
+// The month an article was published in, as one number (-1 when undated).
+long month_of(const ingest::ArticleRecord& r) {
+  if (r.date.precision == ingest::DatePrecision::kNone) return -1;
+  return long{r.date.year} * 13 + r.date.month;  // month 0: known to the year only
+}
+
+}  // namespace
+
+// Runs end where the month changes once they have `min` articles, or at
+// `max`: a new day's articles (the newest, so first) then change the first
+// run only, instead of moving every later cut. 1,300 articles of March 2024
+// and 900 of February make two runs; 5,000 of one month make runs of 4,096 and 904.
+std::vector<ArticleRun> article_runs(const archive::Archive& archive, std::size_t min,
+                                     std::size_t max) {
+  const auto& articles = archive.articles;
+  min = std::max<std::size_t>(min, 1);
+  max = std::max(max, min);
+  std::vector<ArticleRun> runs;
+  for (std::size_t i = 0, first = 0; i < articles.size(); ++i) {
+    const std::size_t size = i + 1 - first;
+    if (i + 1 == articles.size() || size == max ||
+        (size >= min && month_of(articles[i + 1]) != month_of(articles[i]))) {
+      runs.push_back({first, i + 1});
+      first = i + 1;
+    }
+  }
+  return runs;
+}
+
+std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run) {
+  std::uint64_t h = base::hash_bytes(kind);
+  for (std::size_t i = run.first; i < run.last; ++i) h = base::hash_combine(h, reuse.digests[i]);
+  return base::hash_combine(h, run.last - run.first);
+}
+
+bool can_reuse(const Reuse* reuse, const archive::Archive& archive) {
+  return reuse && reuse->memo && reuse->digests.size() == archive.articles.size();
+}
+
+}  // namespace newsarc::render
