@@ -43,11 +43,19 @@ enum class Depends {
 /// a run of articles, so that the next build derives it again only for the
 /// runs that changed (site keeps it in .newsarc-cache/memo/). A key is a hash
 /// of everything its value was derived from, so a value found is valid.
+/// Bytes held for a caller, and what keeps them valid (a mapped file, a string).
+struct SharedBytes {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+  /// `text` moved into an owner of its own.
+  static SharedBytes of(std::string text);
+};
+
 class Memo {
  public:
   virtual ~Memo() = default;
   /// The value kept under `key`, if any (any thread).
-  virtual std::optional<std::string> get(std::uint64_t key) = 0;
+  virtual std::optional<SharedBytes> get(std::uint64_t key) = 0;
   /// Keeps `value` under `key` (any thread).
   virtual void put(std::uint64_t key, std::string_view value) = 0;
 };

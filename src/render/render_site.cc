@@ -59,25 +59,25 @@ std::string record_lines(const archive::Archive& archive, ArticleRun run) {
 std::string records_json(const archive::Archive& archive, const Reuse* reuse) {
   if (archive.articles.empty()) return "[]\n";
   const bool memo = can_reuse(reuse, archive);
-  std::vector<std::string> runs;
+  std::vector<SharedBytes> runs;
   std::size_t size = 0;
   for (const ArticleRun run : article_runs(archive, kRecordRunMin, kRecordRunMax)) {
     const std::uint64_t key = memo ? run_key(kRecordRunFormat, *reuse, run) : 0;
-    std::optional<std::string> lines = memo ? reuse->memo->get(key) : std::nullopt;
+    std::optional<SharedBytes> lines = memo ? reuse->memo->get(key) : std::nullopt;
     if (!lines) {
-      lines = record_lines(archive, run);
-      if (memo) reuse->memo->put(key, *lines);
+      lines = SharedBytes::of(record_lines(archive, run));
+      if (memo) reuse->memo->put(key, lines->bytes);
     }
-    size += lines->size() + 2;
+    size += lines->bytes.size() + 2;
     runs.push_back(std::move(*lines));
   }
   std::string out;
   out.reserve(size + 8);
   out += "[\n";
-  for (std::string& lines : runs) {
-    out += lines;
+  for (SharedBytes& lines : runs) {
+    out += lines.bytes;
     out += &lines == &runs.back() ? "\n]\n" : ",\n";
-    lines = std::string();  // freed as it is copied
+    lines = SharedBytes{};  // freed (or unmapped) as it is copied
   }
   return out;
 }

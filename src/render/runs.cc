@@ -2,6 +2,7 @@
 #include "render/views.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace newsarc::render {
 
@@ -40,6 +41,11 @@ std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run)
   std::uint64_t h = base::hash_bytes(kind);
   for (std::size_t i = run.first; i < run.last; ++i) h = base::hash_combine(h, reuse.digests[i]);
   return base::hash_combine(h, run.last - run.first);
+}
+
+SharedBytes SharedBytes::of(std::string text) {
+  auto owner = std::make_shared<const std::string>(std::move(text));
+  return {*owner, owner};
 }
 
 bool can_reuse(const Reuse* reuse, const archive::Archive& archive) {

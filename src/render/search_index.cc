@@ -332,7 +332,7 @@ std::string index_part(const archive::Archive& archive, ArticleRun range, Folder
 
 // A part's bytes and, read in place, its postings.
 struct LoadedPart {
-  std::string bytes;
+  SharedBytes bytes;
   PartView view;
 };
 
@@ -343,18 +343,18 @@ std::unique_ptr<LoadedPart> load_part(const archive::Archive& archive, ArticleRu
   const std::uint64_t key = memo ? run_key(kPartFormat, *reuse, range) : 0;
   auto part = std::make_unique<LoadedPart>();
   if (memo) {
-    if (std::optional<std::string> kept = reuse->memo->get(key)) {
-      part->bytes = std::move(*kept);
-      auto view = decode_part(part->bytes);
+    if (std::optional<SharedBytes> kept = reuse->memo->get(key)) {
+      auto view = decode_part(kept->bytes);
       if (view && view->doc_hashes.size() == range.last - range.first) {
+        part->bytes = std::move(*kept);
         part->view = std::move(*view);
         return part;
       }
     }
   }
-  part->bytes = index_part(archive, range, folder);
-  if (memo) reuse->memo->put(key, part->bytes);
-  part->view = std::move(*decode_part(part->bytes));  // sound: just encoded
+  part->bytes = SharedBytes::of(index_part(archive, range, folder));
+  if (memo) reuse->memo->put(key, part->bytes.bytes);
+  part->view = std::move(*decode_part(part->bytes.bytes));  // sound: just encoded
   return part;
 }
 

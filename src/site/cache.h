@@ -150,7 +150,8 @@ class IngestCache {
  private:
   std::filesystem::path file_;
   std::uint64_t key_;
-  std::string log_;  ///< the file as loaded
+  std::shared_ptr<const MappedFile> map_;  ///< the file as loaded
+  std::string_view log_;                   ///< its bytes
   std::map<std::string, Found> found_;
   std::size_t logged_ = 0;                    ///< entries in the file, stale ones included
   std::map<std::string, std::string> added_;  ///< display -> encoded entry
@@ -164,7 +165,7 @@ class MemoFolder : public render::Memo {
  public:
   /// With CacheMode::kRebuild, values are written but none is read.
   MemoFolder(std::filesystem::path dir, CacheMode mode);
-  std::optional<std::string> get(std::uint64_t key) override;
+  std::optional<render::SharedBytes> get(std::uint64_t key) override;
   void put(std::uint64_t key, std::string_view value) override;
   /// Removes the values this build neither read nor wrote (call when no
   /// thread uses the memo any more).

@@ -63,9 +63,12 @@ bool write_pieces_atomically(const fs::path& file, const std::vector<std::string
 IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     : file_(std::move(dir) / "ingest.bin"), key_(key) {
   if (mode != CacheMode::kUse) return;
-  auto bytes = read_bytes(file_);
-  if (!bytes || !bytes->starts_with(header(key_))) return;
-  log_ = std::move(*bytes);
+  map_ = MappedFile::open(file_);
+  if (!map_ || !map_->bytes().starts_with(header(key_))) {
+    map_.reset();
+    return;
+  }
+  log_ = map_->bytes();
   Decoder d(log_);
   d.u64();
   d.u64();
@@ -73,7 +76,7 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     const std::size_t length = d.count();
     const std::size_t offset = d.position(log_);
     if (d.failed()) break;  // a log cut short by a killed build: keep what is whole
-    Decoder entry(std::string_view(log_).substr(offset, length));
+    Decoder entry(log_.substr(offset, length));
     Found found;
     std::string display = read_head(entry, found);
     if (entry.failed()) break;
@@ -81,7 +84,7 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     found.length = length;
     found_[std::move(display)] = found;
     ++logged_;
-    d = Decoder(std::string_view(log_).substr(offset + length));
+    d = Decoder(log_.substr(offset + length));
   }
 }
 
@@ -92,7 +95,7 @@ const IngestCache::Found* IngestCache::find(const std::string& display) const {
 
 std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
   if (found.offset + found.length > log_.size()) return std::nullopt;
-  Decoder d(std::string_view(log_).substr(found.offset, found.length));
+  Decoder d(log_.substr(found.offset, found.length));
   IngestEntry entry;
   Found head;
   entry.display = read_head(d, head);
@@ -112,7 +115,8 @@ std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
 }
 
 void IngestCache::release() {
-  log_ = std::string();
+  log_ = {};
+  map_.reset();
 }
 
 std::string IngestCache::encode(IngestEntry& entry) {

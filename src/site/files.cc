@@ -1,6 +1,7 @@
 #include "site/files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -204,6 +205,24 @@ base::Result<std::string> read_bytes(const fs::path& path) {
   ::close(fd);
   bytes.resize(done);
   return bytes;
+}
+
+std::shared_ptr<const MappedFile> MappedFile::open(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct ::stat st {};
+  void* data = nullptr;
+  const bool ok = ::fstat(fd, &st) == 0 && st.st_size >= 0;
+  const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+  // MAP_POPULATE: the callers read all of it, so map every page at once.
+  if (ok && size > 0) data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (!ok || data == MAP_FAILED) return nullptr;
+  return std::shared_ptr<const MappedFile>(new MappedFile(static_cast<const char*>(data), size));
+}
+
+MappedFile::~MappedFile() {
+  if (size_ > 0) ::munmap(const_cast<char*>(data_), size_);
 }
 
 // With plain system calls rather than stdio: a site is tens of thousands of

@@ -3,6 +3,7 @@
 // parallel ingest shared by build and `newsarc ingest`.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,24 @@ std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::s
 
 /// The whole file, or a `site/read` Error naming the system's reason.
 base::Result<std::string> read_bytes(const std::filesystem::path& path);
+
+/// A file mapped read-only into memory: the build cache's large files are
+/// read in place instead of copied into fresh (zeroed) memory.
+class MappedFile {
+ public:
+  /// The file mapped whole, or nullptr when it cannot be opened or mapped
+  /// (an empty file maps to empty bytes).
+  static std::shared_ptr<const MappedFile> open(const std::filesystem::path& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+  const char* data_;
+  std::size_t size_;
+};
 
 /// Creates or replaces `path` with `bytes`; a `site/write` Error on failure.
 base::Result<bool> write_bytes(const std::filesystem::path& path, std::string_view bytes);

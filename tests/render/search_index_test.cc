@@ -265,12 +265,12 @@ TEST(SearchIndex, AnyNumberOfThreadsAndPartsGivesTheSameFiles) {
 // A memo that counts what is asked of it.
 class CountingMemo : public Memo {
  public:
-  std::optional<std::string> get(std::uint64_t key) override {
+  std::optional<SharedBytes> get(std::uint64_t key) override {
     ++gets;
     auto it = values.find(key);
     if (it == values.end()) return std::nullopt;
     ++hits;
-    return it->second;
+    return SharedBytes::of(it->second);
   }
   void put(std::uint64_t key, std::string_view value) override {
     ++puts;
