@@ -194,6 +194,7 @@ Json list_page_view(const SiteInput& in, const ListSpec& spec, const PageSlice& 
                     std::size_t number, const ItemFn& item) {
   Page page{
       slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object(), {}};
+  if (spec.make_extra) page.view.update(spec.make_extra());
   page.view["heading"] = spec.title;
   Json items = Json::array();
   for (std::size_t i : slice.items) items.push_back(item ? item(i) : article_item(in.archive, i));

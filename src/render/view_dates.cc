@@ -136,10 +136,12 @@ void add_month_pages(const SiteInput& in, std::vector<Page>& pages, int year, in
   extra["calendar_caption"] = title + "报道日历";
   const bool valid = month >= 1 && month <= 12;
   extra["weeks"] = valid ? calendar_weeks(year, month, days) : Json::array();
-  extra["days"] = month_days(in, year, month, days);
   add_list_pages(in,
                  {month_dir(year, month), "month.mustache", undated_day, title, title + "的报道",
-                  crumbs, extra},
+                  crumbs, extra,
+                  [&in, year, month, &days] {
+                    return Json{{"days", month_days(in, year, month, days)}};
+                  }},
                  pages);
 }
 

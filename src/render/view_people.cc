@@ -155,15 +155,16 @@ void add_people_pages(const SiteInput& in, const std::vector<PersonEntry>& peopl
   for (const auto& p : people) {
     const std::string dir = person_dir(kind.folder, p);
     Json extra = {{"name", p.name}, {"count", std::to_string(p.appearances.size())}};
+    std::function<Json()> timeline;  // built when a page is rendered
     if (!kind.roles) {
-      extra["timeline"] = timeline_of(in, p);
+      timeline = [&in, &p] { return Json{{"timeline", timeline_of(in, p)}}; };
       extra["feed"] = {{"url", dir + "atom.xml"}, {"title", p.name + " 订阅"}};
     }
     Json crumbs = {{{"label", kind.label}, {"url", index_url}}, {{"label", p.name}}};
-    add_list_pages(
-        in,
-        {dir, kind.person_template, articles_of(p), p.name, p.name + "的相关报道", crumbs, extra},
-        pages, item_with_role(in, p, kind.roles));
+    add_list_pages(in,
+                   {dir, kind.person_template, articles_of(p), p.name, p.name + "的相关报道",
+                    crumbs, extra, std::move(timeline)},
+                   pages, item_with_role(in, p, kind.roles));
   }
 }
 

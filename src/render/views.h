@@ -103,6 +103,9 @@ struct ListSpec {
   std::string description;
   Json crumbs;  ///< as for add_frame
   Json extra;   ///< fields every page of the list shows (an object)
+  /// More such fields, built when a page is rendered: those too large to
+  /// hold for every list at once (a month's articles by day).
+  std::function<Json()> make_extra = nullptr;
 };
 /// An article's list item on one kind of list page.
 using ItemFn = std::function<Json(std::size_t)>;
