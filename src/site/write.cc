@@ -2,8 +2,10 @@
 // failed build never leaves a half-written site.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -225,6 +227,58 @@ bool same_file(const std::map<std::string, OutputFile>* files, const OutputFile&
   return it != files->end() && it->second.size == f.size && it->second.hash == f.hash;
 }
 
+// Files at least this large are updated in place when the spare folder
+// holds them alone (see patch_in_place).
+constexpr std::size_t kPatchMin = 1 << 20;
+
+// The first byte at which a and b differ (their common length when one is
+// the other's prefix).
+std::size_t first_difference(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  constexpr std::size_t kBlock = 1 << 16;
+  std::size_t at = 0;
+  while (at + kBlock <= n && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) at += kBlock;
+  while (at < n && a[at] == b[at]) ++at;
+  return at;
+}
+
+// Sets `target`'s length to bytes.size() and writes bytes[from, to) at `from`.
+bool write_range(const fs::path& target, std::string_view bytes, std::size_t from, std::size_t to) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::ftruncate(fd, static_cast<off_t>(bytes.size())) == 0;
+  while (ok && from < to) {
+    const ssize_t n = ::pwrite(fd, bytes.data() + from, to - from, static_cast<off_t>(from));
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) from += static_cast<std::size_t>(n);
+  }
+  return ::close(fd) == 0 && ok;
+}
+
+// A large file of the spare folder that changed a little (records.json
+// after an edit: 400 MB at 100,000 articles, of which one line differs) is
+// rewritten in place from its first changed byte on, not whole: the folder
+// is not live, and a file with one link is not a link to a live file. With
+// the length unchanged, only the bytes between the first and the last
+// change are written. False when the file is not such a file.
+bool patch_in_place(const fs::path& target, std::string_view bytes) {
+  struct ::stat st {};
+  if (bytes.size() < kPatchMin || ::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_nlink != 1)
+    return false;
+  std::size_t from = 0, to = bytes.size();
+  {
+    const auto old = MappedFile::open(target);
+    if (!old) return false;
+    const std::string_view was = old->bytes();
+    from = first_difference(was, bytes);
+    if (was.size() == bytes.size())
+      while (to > from && was[to - 1] == bytes[to - 1]) --to;
+  }
+  return write_range(target, bytes, from, to);
+}
+
 }  // namespace
 
 fs::path spare_folder(const std::string& out_dir) {
@@ -310,6 +364,10 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, std::string_
   }
   const fs::path target = staging_ / path;
   if (auto failed = make_parent(target)) return *failed;
+  if (mode_ == WriteMode::kSpare && patch_in_place(target, bytes)) {
+    ++written_;
+    return file;
+  }
   std::error_code ec;
   if (mode_ != WriteMode::kStage) fs::remove(target, ec);  // may be a link to a live file
   auto wrote = write_bytes(target, bytes);

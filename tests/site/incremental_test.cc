@@ -1,8 +1,10 @@
 // Incremental builds: what a rebuild rewrites after a change, judged by the
 // output files' identity (inode and mtime), and that it always gives the
 // bytes a clean build gives.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -167,6 +169,78 @@ TEST(Incremental, ADamagedMemoIsNotUsed) {
   EXPECT_TRUE(s.report().wrote);
   EXPECT_NE(s.output().at("records.json").find("第3批树苗来自本地苗圃"), std::string::npos);
   expect_same_as_clean(s);
+}
+
+// Articles whose records.json is over a megabyte (invented, varied text).
+std::string big_archive_text(const std::string& nursery) {
+  std::string archive = "-- site.json --\n{\"title\": \"测试晚报\", \"page_size\": 10}\n";
+  for (int i = 1; i <= 30; ++i) {
+    const std::string n = std::to_string(i);
+    std::string body;
+    for (int k = 1; k <= 1000; ++k)
+      body += "第" + std::to_string(k * 7 + i) + "棵树苗栽在第" + std::to_string(k) + "段河堤。";
+    archive += "-- content/2023/" + n + ".txt --\n惠济区第" + n +
+               "批树苗栽种完成\n\n本报讯 2023年3月" + n + "日，树苗来自" +
+               (i == 5 ? nursery : std::string("本地")) + "苗圃。" + body + "\n\n（记者 孙立群）\n";
+  }
+  return archive;
+}
+
+ino_t inode_of(const fs::path& path) {
+  struct ::stat st {};
+  ::stat(path.c_str(), &st);
+  return st.st_ino;
+}
+
+std::string read_fd(int fd) {
+  std::string out;
+  char buffer[1 << 16];
+  for (ssize_t n; (n = ::pread(fd, buffer, sizeof buffer, static_cast<off_t>(out.size()))) > 0;)
+    out.append(buffer, static_cast<std::size_t>(n));
+  return out;
+}
+
+void set_nursery(InlineSite& s, const std::string& nursery) {
+  const auto all = big_archive_text(nursery);
+  const std::string head = "-- content/2023/5.txt --\n";
+  const std::size_t at = all.find(head) + head.size();
+  s.write_file("content/2023/5.txt", all.substr(at, all.find("-- content/", at) - at));
+}
+
+TEST(Incremental, ALargeFileOfTheSpareFolderIsPatchedInPlace) {
+  auto s = build_inline_site(big_archive_text("本地"));
+  ASSERT_GT(s.output().at("records.json").size(), 1u << 20);
+  set_nursery(s, "外地");  // the old site becomes the spare folder
+  s.rebuild();
+  const fs::path spare = s.out_dir().string() + ".newsarc-spare";
+  // Held open: a file written anew would leave this one as it was.
+  const int old_records = ::open((spare / "records.json").c_str(), O_RDONLY);
+  ASSERT_GE(old_records, 0);
+  set_nursery(s, "城南");  // as many bytes: only they are written, into the spare's file
+  s.rebuild();
+  EXPECT_EQ(read_fd(old_records), s.output().at("records.json"));
+  ::close(old_records);
+  expect_same_as_clean(s);
+  for (const char* longer_then_shorter : {"东郊区的", "南"}) {  // rewritten from there on
+    set_nursery(s, longer_then_shorter);
+    s.rebuild();
+    expect_same_as_clean(s);
+  }
+}
+
+TEST(Incremental, AFileTheLiveSiteSharesIsNotPatched) {
+  auto s = build_inline_site(big_archive_text("本地"));
+  // records.json does not change: the new site links the live one's file.
+  s.write_file("templates/unused.mustache", "{{! 不用 }}\n");
+  s.rebuild();
+  const fs::path spare = s.out_dir().string() + ".newsarc-spare";
+  ASSERT_EQ(inode_of(spare / "records.json"), inode_of(s.out_dir() / "records.json"));
+  set_nursery(s, "外地");
+  s.rebuild();
+  expect_same_as_clean(s);
+  // The old site, now the spare folder, still has the old text.
+  EXPECT_NE(read_all(spare / "records.json").find("树苗来自本地苗圃"), std::string::npos);
+  EXPECT_EQ(read_all(spare / "records.json").find("树苗来自外地苗圃"), std::string::npos);
 }
 
 TEST(Incremental, ChangingATitleRewritesTheListsThatShowIt) {
