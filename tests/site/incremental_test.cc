@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -395,6 +396,27 @@ TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
     d.record();
     EXPECT_TRUE(d.failed()) << "cut at " << cut;
   }
+}
+
+TEST(StatFiles, ALargeListingGivesEachFilesOwnStat) {
+  const fs::path dir = fs::temp_directory_path() / ("newsarc-stat-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::vector<site::FoundFile> files;
+  for (int i = 0; i < 5000; ++i) {  // enough to be statted in two halves
+    const fs::path folder = dir / std::to_string(i / 1500);
+    fs::create_directories(folder);
+    const fs::path file = folder / (std::to_string(i) + ".txt");
+    std::ofstream(file) << std::string(static_cast<std::size_t>(i % 97), 'x');
+    files.push_back({file, file.string()});
+  }
+  files.push_back({dir / "missing.txt", "missing.txt"});
+  const std::vector<site::FileStat> stats = site::stat_files(files);
+  ASSERT_EQ(stats.size(), files.size());
+  for (std::size_t i = 0; i < files.size(); ++i)
+    EXPECT_EQ(stats[i], site::stat_file(files[i].path)) << i;
+  EXPECT_EQ(stats[1234].size, 1234 % 97);
+  EXPECT_EQ(stats.back().size, -1);
+  fs::remove_all(dir);
 }
 
 TEST(CacheCodec, TheHashSeesEveryByte) {
