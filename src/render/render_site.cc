@@ -180,21 +180,22 @@ void SiteRenderer::Impl::add_feed_units() {
 void SiteRenderer::Impl::add_search_units() {
   const search::IndexOptions options;
   const std::size_t n = in.archive.articles.size();
-  const auto chunks = [this, n](const std::string& kind, std::size_t docs_per_chunk,
-                                std::size_t per_unit, auto add) {
+  const auto chunks = [this, n, options](const std::string& kind, std::size_t docs_per_chunk,
+                                         std::size_t per_unit, auto add) {
     const std::size_t count = (n + docs_per_chunk - 1) / docs_per_chunk;
     for (std::size_t first = 0; first < count; first += per_unit) {
       const std::size_t last = std::min(first + per_unit, count);
       std::vector<std::size_t> docs;
       for (std::size_t i = first * docs_per_chunk; i < std::min(last * docs_per_chunk, n); ++i)
         docs.push_back(i);
-      units.push_back({"search/" + kind + "/" + std::to_string(first) + ".json", Depends::kArticles,
-                       std::move(docs),
-                       [this, first, last, add](int, const EmitFile& emit, base::Diagnostics&) {
-                         RenderedSite files;
-                         add(in.archive, first, last, files, search::IndexOptions{});
-                         for (auto& [path, bytes] : files) emit(path, std::move(bytes));
-                       }});
+      units.push_back(
+          {"search/" + kind + "/" + std::to_string(first) + ".json", Depends::kArticles,
+           std::move(docs),
+           [this, first, last, add, options](int, const EmitFile& emit, base::Diagnostics&) {
+             RenderedSite files;
+             add(in.archive, first, last, files, options);
+             for (auto& [path, bytes] : files) emit(path, std::move(bytes));
+           }});
     }
   };
   chunks("text", options.text_chunk, kTextChunksPerUnit, search::add_text_chunks);

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to render: the static full-text search index, written under
 // `search/` and read by assets/search.js. Files: search_terms.cc (folding,
-// terms, hashing, the shard codec), search_index.cc (documents, postings,
-// output files).
+// terms, hashing, the shard and part codecs), search_index.cc (documents,
+// postings, output files).
 //
 // Output (doc numbers are archive order, so 0 is the newest article):
 //   search/manifest.json      documents, shard count, meta and text chunk sizes, year

@@ -1,5 +1,6 @@
-// The search index: searchable documents, postings cut into shards by term
-// hash, document metadata in chunks, document text in chunks, the manifest and the
+// The search index: searchable documents, postings built part by part (runs
+// of articles, each kept in the memo) and cut into shards by term hash,
+// document metadata in chunks, document text in chunks, the manifest and the
 // Traditional -> Simplified table of the query side (search.h has the layout).
 #include "render/search.h"
 
@@ -22,10 +23,10 @@
 namespace newsarc::render::search {
 namespace {
 
-constexpr std::size_t kFacetOfficials = 200;
-// Changes whenever a part's encoding or what goes into it does: old memo values are then not used.
-constexpr std::string_view kPartFormat =
-    "search-part-1";  // the manifest lists the most frequent ones
+constexpr std::size_t kFacetOfficials = 200;  // the manifest lists the most frequent ones
+// The memo keys of parts start with this: change it whenever a part's
+// encoding or what goes into it does, and old memo values are not used.
+constexpr std::string_view kPartFormat = "search-part-1";
 constexpr std::pair<char32_t, char32_t> kT2sRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}};
 
 std::string dump(const Json& j) {
