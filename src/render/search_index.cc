@@ -441,30 +441,34 @@ std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& 
   return content;
 }
 
+// search/<kind>/<k>.json for the chunks k in [first, last) of `chunk`
+// documents each: the array of item(i) for the chunk's documents.
+template <typename Item>
+void add_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
+                std::size_t chunk, std::string_view kind, const Item& item, RenderedSite& out) {
+  chunk = std::max<std::size_t>(chunk, 1);
+  const std::size_t n = archive.articles.size();
+  for (std::size_t k = first; k < last && k * chunk < n; ++k) {
+    Json items = Json::array();
+    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, n); ++i) items.push_back(item(i));
+    out["search/" + std::string(kind) + "/" + std::to_string(k) + ".json"] = dump(items);
+  }
+}
+
 }  // namespace
 
 void add_text_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options) {
-  const std::size_t chunk = std::max<std::size_t>(options.text_chunk, 1);
-  const auto& articles = archive.articles;
-  for (std::size_t k = first; k < last && k * chunk < articles.size(); ++k) {
-    Json items = Json::array();
-    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, articles.size()); ++i)
-      items.push_back(text_item(search_doc(archive, i)));
-    out["search/text/" + std::to_string(k) + ".json"] = dump(items);
-  }
+  add_chunks(
+      archive, first, last, options.text_chunk, "text",
+      [&](std::size_t i) { return text_item(search_doc(archive, i)); }, out);
 }
 
 void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options) {
-  const std::size_t chunk = std::max<std::size_t>(options.meta_chunk, 1);
-  const auto& articles = archive.articles;
-  for (std::size_t k = first; k < last && k * chunk < articles.size(); ++k) {
-    Json items = Json::array();
-    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, articles.size()); ++i)
-      items.push_back(meta_item(articles[i]));
-    out["search/meta/" + std::to_string(k) + ".json"] = dump(items);
-  }
+  add_chunks(
+      archive, first, last, options.meta_chunk, "meta",
+      [&](std::size_t i) { return meta_item(archive.articles[i]); }, out);
 }
 
 void add_search_postings(const archive::Archive& archive, RenderedSite& out,

@@ -280,49 +280,47 @@ class CountingMemo : public Memo {
   int gets = 0, hits = 0, puts = 0;
 };
 
-TEST(SearchIndex, AMemoKeepsPartsAndOnlyAChangedPartIsIndexedAgain) {
+// small_archive's postings in a part per document: without a memo, and
+// once through the memo, which that fills.
+struct MemoCase {
+  MemoCase() {
+    add_search_postings(a, plain, parts);
+    add_search_postings(a, first, parts, &reuse);
+  }
+  // The postings built again through the memo, its counts reset first.
+  RenderedSite again() {
+    memo.gets = memo.hits = memo.puts = 0;
+    RenderedSite out;
+    add_search_postings(a, out, parts, &reuse);
+    return out;
+  }
   const archive::Archive a = small_archive();
   const IndexOptions parts{.part_min_docs = 1, .part_max_docs = 1};
-  RenderedSite plain;
-  add_search_postings(a, plain, parts);
   CountingMemo memo;
   Reuse reuse{&memo, {11, 12, 13}};
-  RenderedSite first;
-  add_search_postings(a, first, parts, &reuse);
-  EXPECT_EQ(first, plain);
-  EXPECT_EQ(memo.puts, 3);
+  RenderedSite plain, first;
+};
+
+TEST(SearchIndex, AMemoKeepsPartsAndOnlyAChangedPartIsIndexedAgain) {
+  MemoCase c;
+  EXPECT_EQ(c.first, c.plain);
+  EXPECT_EQ(c.memo.puts, 3);
   // Same digests: every part comes from the memo.
-  memo.gets = memo.hits = memo.puts = 0;
-  RenderedSite again;
-  add_search_postings(a, again, parts, &reuse);
-  EXPECT_EQ(again, plain);
-  EXPECT_EQ(memo.hits, 3);
-  EXPECT_EQ(memo.puts, 0);
+  EXPECT_EQ(c.again(), c.plain);
+  EXPECT_EQ(c.memo.hits, 3);
+  EXPECT_EQ(c.memo.puts, 0);
   // One digest changed: that part alone is indexed again.
-  reuse.digests[1] = 99;
-  memo.gets = memo.hits = memo.puts = 0;
-  RenderedSite changed;
-  add_search_postings(a, changed, parts, &reuse);
-  EXPECT_EQ(changed, plain);
-  EXPECT_EQ(memo.hits, 2);
-  EXPECT_EQ(memo.puts, 1);
+  c.reuse.digests[1] = 99;
+  EXPECT_EQ(c.again(), c.plain);
+  EXPECT_EQ(c.memo.hits, 2);
+  EXPECT_EQ(c.memo.puts, 1);
 }
 
 TEST(SearchIndex, AMemoValueThatIsNotAPartIsIndexedAgain) {
-  const archive::Archive a = small_archive();
-  const IndexOptions parts{.part_min_docs = 1, .part_max_docs = 1};
-  RenderedSite plain;
-  add_search_postings(a, plain, parts);
-  CountingMemo memo;
-  Reuse reuse{&memo, {11, 12, 13}};
-  RenderedSite first;
-  add_search_postings(a, first, parts, &reuse);
-  for (auto& [key, value] : memo.values) value.resize(value.size() / 2);
-  memo.puts = 0;
-  RenderedSite again;
-  add_search_postings(a, again, parts, &reuse);
-  EXPECT_EQ(again, plain);
-  EXPECT_EQ(memo.puts, 3);
+  MemoCase c;
+  for (auto& [key, value] : c.memo.values) value.resize(value.size() / 2);
+  EXPECT_EQ(c.again(), c.plain);
+  EXPECT_EQ(c.memo.puts, 3);
 }
 
 TEST(SearchIndex, TheVersionChangesWithTextThatChangesNoTerm) {
