@@ -128,6 +128,43 @@ TEST(ShardCodec, RejectsDamage) {
   EXPECT_FALSE(decode_shard(bytes + "x").has_value());
 }
 
+std::string small_part() {
+  std::vector<EncodedPostings> lists(2);
+  lists[0].add(0, 0x18);
+  lists[0].add(2, 0x1C);
+  lists[1].add(1, 0x28);
+  const PostingMap facets = {{"d:东湖区", {{0, kDistrict | 0x10}, {2, kDistrict | 0x10}}}};
+  return encode_part({7, 8, 9}, {term_key(U'东', U'湖'), term_key(U'湖')}, lists, facets);
+}
+
+TEST(PartCodec, RoundTrips) {
+  const std::string bytes = small_part();
+  const auto part = decode_part(bytes);
+  ASSERT_TRUE(part.has_value());
+  EXPECT_EQ(part->doc_hashes, (std::vector<std::uint64_t>{7, 8, 9}));
+  ASSERT_EQ(part->terms.size(), 2u);
+  EXPECT_EQ(term_text(part->terms[0].key), "东湖");
+  EXPECT_EQ(part->terms[0].count, 2u);
+  EXPECT_EQ(part->terms[0].last_doc, 2u);
+  // Appended at document 10, the postings read as one list.
+  EncodedPostings merged;
+  merged.add(3, 0x18);
+  merged.append(part->terms[0].bytes, part->terms[0].count, part->terms[0].last_doc, 10);
+  const auto shard = decode_shard(encode_shard({{"东湖", &merged}}));
+  EXPECT_EQ(shard->at("东湖"), (std::vector<Posting>{{3, 0x18}, {10, 0x18}, {12, 0x1C}}));
+  ASSERT_EQ(part->facets.size(), 1u);
+  EXPECT_EQ(part->facets[0].first, "d:东湖区");
+  EXPECT_EQ(part->facets[0].second.size(), 2u);
+}
+
+TEST(PartCodec, RejectsDamage) {
+  const std::string bytes = small_part();
+  EXPECT_EQ(decode_part("NSX2").error().code, "render/bad-part");
+  for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+    EXPECT_FALSE(decode_part(bytes.substr(0, cut)).has_value()) << cut;
+  EXPECT_FALSE(decode_part(bytes + "x").has_value());
+}
+
 // ---- the index files of a small invented archive --------------------------
 
 ingest::ArticleRecord record(std::string id, std::string title, std::string date,
