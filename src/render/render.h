@@ -39,10 +39,6 @@ enum class Depends {
   kAll,       ///< every record in full (feeds, records.json)
 };
 
-/// Where the units that depend on every article keep what they derived from
-/// a run of articles, so that the next build derives it again only for the
-/// runs that changed (site keeps it in .newsarc-cache/memo/). A key is a hash
-/// of everything its value was derived from, so a value found is valid.
 /// Bytes held for a caller, and what keeps them valid (a mapped file, a string).
 struct SharedBytes {
   std::string_view bytes;
@@ -51,6 +47,10 @@ struct SharedBytes {
   static SharedBytes of(std::string text);
 };
 
+/// Where the units that depend on every article keep what they derived from
+/// a run of articles, so that the next build derives it again only for the
+/// runs that changed (site keeps it in .newsarc-cache/memo/). A key is a hash
+/// of everything its value was derived from, so a value found is valid.
 class Memo {
  public:
   virtual ~Memo() = default;

@@ -58,18 +58,12 @@ std::string record_lines(const archive::Archive& archive, ArticleRun run) {
 
 std::string records_json(const archive::Archive& archive, const Reuse* reuse) {
   if (archive.articles.empty()) return "[]\n";
-  const bool memo = can_reuse(reuse, archive);
   std::vector<SharedBytes> runs;
   std::size_t size = 0;
   for (const ArticleRun run : article_runs(archive, kRecordRunMin, kRecordRunMax)) {
-    const std::uint64_t key = memo ? run_key(kRecordRunFormat, *reuse, run) : 0;
-    std::optional<SharedBytes> lines = memo ? reuse->memo->get(key) : std::nullopt;
-    if (!lines) {
-      lines = SharedBytes::of(record_lines(archive, run));
-      if (memo) reuse->memo->put(key, lines->bytes);
-    }
-    size += lines->bytes.size() + 2;
-    runs.push_back(std::move(*lines));
+    runs.push_back(from_memo(reuse, archive, kRecordRunFormat, run,
+                             [&] { return record_lines(archive, run); }));
+    size += runs.back().bytes.size() + 2;
   }
   std::string out;
   out.reserve(size + 8);

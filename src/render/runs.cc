@@ -37,19 +37,34 @@ std::vector<ArticleRun> article_runs(const archive::Archive& archive, std::size_
   return runs;
 }
 
+SharedBytes SharedBytes::of(std::string text) {
+  auto owner = std::make_shared<const std::string>(std::move(text));
+  return {*owner, owner};
+}
+
+namespace {
+
+// The memo key of what `kind` derives from `run`: its articles' digests.
 std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run) {
   std::uint64_t h = base::hash_bytes(kind);
   for (std::size_t i = run.first; i < run.last; ++i) h = base::hash_combine(h, reuse.digests[i]);
   return base::hash_combine(h, run.last - run.first);
 }
 
-SharedBytes SharedBytes::of(std::string text) {
-  auto owner = std::make_shared<const std::string>(std::move(text));
-  return {*owner, owner};
-}
+}  // namespace
 
-bool can_reuse(const Reuse* reuse, const archive::Archive& archive) {
-  return reuse && reuse->memo && reuse->digests.size() == archive.articles.size();
+SharedBytes from_memo(const Reuse* reuse, const archive::Archive& archive, std::string_view kind,
+                      ArticleRun run, const std::function<std::string()>& make,
+                      const std::function<bool(std::string_view)>& usable) {
+  const bool memo = reuse && reuse->memo && reuse->digests.size() == archive.articles.size();
+  const std::uint64_t key = memo ? run_key(kind, *reuse, run) : 0;
+  if (memo) {
+    std::optional<SharedBytes> kept = reuse->memo->get(key);
+    if (kept && (!usable || usable(kept->bytes))) return std::move(*kept);
+  }
+  SharedBytes made = SharedBytes::of(make());
+  if (memo) reuse->memo->put(key, made.bytes);
+  return made;
 }
 
 }  // namespace newsarc::render

@@ -337,25 +337,21 @@ struct LoadedPart {
   PartView view;
 };
 
-// A part from the memo when it holds a sound one, else indexed (and kept).
+// A part from the memo when it holds one that reads as a part of this run's
+// size, else indexed (and kept).
 std::unique_ptr<LoadedPart> load_part(const archive::Archive& archive, ArticleRun range,
                                       Folder& folder, const Reuse* reuse) {
-  const bool memo = can_reuse(reuse, archive);
-  const std::uint64_t key = memo ? run_key(kPartFormat, *reuse, range) : 0;
   auto part = std::make_unique<LoadedPart>();
-  if (memo) {
-    if (std::optional<SharedBytes> kept = reuse->memo->get(key)) {
-      auto view = decode_part(kept->bytes);
-      if (view && view->doc_hashes.size() == range.last - range.first) {
-        part->bytes = std::move(*kept);
-        part->view = std::move(*view);
-        return part;
-      }
-    }
-  }
-  part->bytes = SharedBytes::of(index_part(archive, range, folder));
-  if (memo) reuse->memo->put(key, part->bytes.bytes);
-  part->view = std::move(*decode_part(part->bytes.bytes));  // sound: just encoded
+  const auto read = [&](std::string_view bytes) {
+    auto view = decode_part(bytes);
+    if (!view || view->doc_hashes.size() != range.last - range.first) return false;
+    part->view = std::move(*view);
+    return true;
+  };
+  part->bytes = from_memo(
+      reuse, archive, kPartFormat, range, [&] { return index_part(archive, range, folder); }, read);
+  // Not read yet when just indexed (a run has documents, so a read view has hashes).
+  if (part->view.doc_hashes.empty()) read(part->bytes.bytes);
   return part;
 }
 

@@ -29,10 +29,13 @@ struct ArticleRun {
 /// at most `max` articles, cut where the month changes (runs.cc).
 std::vector<ArticleRun> article_runs(const archive::Archive& archive, std::size_t min,
                                      std::size_t max);
-/// The memo key of what `kind` derives from `run`: its articles' digests.
-std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run);
-/// True when `reuse` has a memo and a digest for every article.
-bool can_reuse(const Reuse* reuse, const archive::Archive& archive);
+/// What `kind` derives from `run`: the value the memo keeps under a hash of
+/// `kind` and the run's digests when it has one that `usable` (if given)
+/// accepts, else make()'s, which the memo then keeps. Without a memo or a
+/// digest for every article, make()'s.
+SharedBytes from_memo(const Reuse* reuse, const archive::Archive& archive, std::string_view kind,
+                      ArticleRun run, const std::function<std::string()>& make,
+                      const std::function<bool(std::string_view)>& usable = nullptr);
 
 /// One page to render: where it goes, with which template, from which data.
 /// Pages of which a site has thousands build their view on demand
