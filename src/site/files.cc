@@ -161,8 +161,6 @@ class Walker {
   std::vector<FoundFile> found_;
 };
 
-using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
-
 }  // namespace
 
 std::string join_display(std::string_view prefix, std::string_view name) {
@@ -233,17 +231,23 @@ base::Result<bool> write_bytes(const fs::path& path, std::string_view bytes) {
   };
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fail();
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      auto error = fail();
-      ::close(fd);
-      return error;
-    }
-    done += static_cast<std::size_t>(n);
+  if (!write_all(fd, bytes, 0)) {
+    auto error = fail();
+    ::close(fd);
+    return error;
   }
   if (::close(fd) != 0) return fail();
+  return true;
+}
+
+bool write_all(int fd, std::string_view bytes, std::size_t offset) {
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n =
+        ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
   return true;
 }
 

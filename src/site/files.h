@@ -62,6 +62,9 @@ class MappedFile {
 
 /// Creates or replaces `path` with `bytes`; a `site/write` Error on failure.
 base::Result<bool> write_bytes(const std::filesystem::path& path, std::string_view bytes);
+/// Writes all of `bytes` to `fd` at `offset` (retrying short and
+/// interrupted writes); false on an error, with errno set.
+bool write_all(int fd, std::string_view bytes, std::size_t offset);
 
 /// Reads each file; an unreadable one is reported (`site/read`) and skipped.
 std::vector<Source> read_sources(const std::vector<FoundFile>& files, base::Diagnostics& diags);

@@ -246,13 +246,8 @@ std::size_t first_difference(std::string_view a, std::string_view b) {
 bool write_range(const fs::path& target, std::string_view bytes, std::size_t from, std::size_t to) {
   const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  bool ok = ::ftruncate(fd, static_cast<off_t>(bytes.size())) == 0;
-  while (ok && from < to) {
-    const ssize_t n = ::pwrite(fd, bytes.data() + from, to - from, static_cast<off_t>(from));
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) from += static_cast<std::size_t>(n);
-  }
+  const bool ok = ::ftruncate(fd, static_cast<off_t>(bytes.size())) == 0 &&
+                  write_all(fd, bytes.substr(from, to - from), from);
   return ::close(fd) == 0 && ok;
 }
 
