@@ -22,9 +22,15 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// The binary and the config: what anything made from the records depends on
+// besides them.
+std::uint64_t program_stamp(const SiteInputs& in) {
+  return hash_combine(binary_stamp(), hash_bytes(config::format_config(in.config)));
+}
+
 // Everything but the content that the output depends on.
 std::uint64_t site_stamp(const SiteInputs& in, const std::string& out) {
-  std::uint64_t h = hash_combine(binary_stamp(), hash_bytes(config::format_config(in.config)));
+  std::uint64_t h = program_stamp(in);
   for (const auto* files : {&in.templates, &in.assets}) {
     h = hash_combine(h, files->size());
     for (const auto& [name, bytes] : *files)
@@ -154,12 +160,11 @@ std::map<std::string, OutputFile> files_of(const OutputState& state) {
 }
 
 // What the renderer may reuse: the memo, and each article's record digest
-// seeded with the binary and the config (not the templates: a template
-// change leaves the search index's parts valid).
+// seeded with the program stamp (not the templates: a template change leaves
+// the search index's parts valid).
 render::Reuse reuse_of(const SiteInputs& in, const archive::Archive& archive,
                        const std::map<std::string, std::uint64_t>& digest_of, render::Memo& memo) {
-  const std::uint64_t seed =
-      hash_combine(binary_stamp(), hash_bytes(config::format_config(in.config)));
+  const std::uint64_t seed = program_stamp(in);
   render::Reuse reuse{&memo, {}};
   reuse.digests.reserve(archive.articles.size());
   for (const auto& r : archive.articles)
