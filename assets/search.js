@@ -223,18 +223,21 @@
     return this.get(path, "bin").then(function (shard) { return shard.get(term) || EMPTY; });
   };
 
-  Engine.prototype.text = function (doc) {
-    var chunk = this.manifest.textChunk;
-    return this.get("text/" + Math.floor(doc / chunk) + ".json").then(function (items) {
-      return items[doc % chunk];
+  // Chunks count documents from the oldest (see src/render/search.h), so
+  // that a new day's articles change the last chunks only.
+  Engine.prototype.chunkItem = function (kind, doc, chunk) {
+    var r = this.manifest.documents - 1 - doc;
+    return this.get(kind + "/" + Math.floor(r / chunk) + ".json").then(function (items) {
+      return items[r % chunk];
     });
   };
 
+  Engine.prototype.text = function (doc) {
+    return this.chunkItem("text", doc, this.manifest.textChunk);
+  };
+
   Engine.prototype.meta = function (doc) {
-    var chunk = this.manifest.chunk;
-    return this.get("meta/" + Math.floor(doc / chunk) + ".json").then(function (items) {
-      return items[doc % chunk];
-    });
+    return this.chunkItem("meta", doc, this.manifest.chunk);
   };
 
   // Candidates of one query term with their info bytes.

@@ -179,9 +179,7 @@ void SiteRenderer::Impl::add_search_units() {
     const std::size_t count = (n + docs_per_chunk - 1) / docs_per_chunk;
     for (std::size_t first = 0; first < count; first += per_unit) {
       const std::size_t last = std::min(first + per_unit, count);
-      std::vector<std::size_t> docs;
-      for (std::size_t i = first * docs_per_chunk; i < std::min(last * docs_per_chunk, n); ++i)
-        docs.push_back(i);
+      std::vector<std::size_t> docs = search::chunk_docs(first, last, n, docs_per_chunk);
       units.push_back(
           {"search/" + kind + "/" + std::to_string(first) + ".json", Depends::kArticles,
            std::move(docs),

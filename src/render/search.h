@@ -4,12 +4,14 @@
 // terms, hashing, the shard and part codecs), search_index.cc (documents,
 // postings, output files).
 //
-// Output (doc numbers are archive order, so 0 is the newest article):
+// Output (doc numbers are archive order, so 0 is the newest article; chunks
+// count from the oldest, r = documents - 1 - doc, so that a new day's
+// articles, the newest, change the last chunks only):
 //   search/manifest.json      documents, shard count, meta and text chunk sizes, year
 //                             ranges, facet lists, version hash
 //   search/shards/<n>.bin     the terms whose FNV-1a hash mod shards is n
-//   search/meta/<k>.json      metadata of docs [k*chunk, (k+1)*chunk)
-//   search/text/<k>.json      for docs [k*textChunk, (k+1)*textChunk), each
+//   search/meta/<k>.json      metadata of docs r in [k*chunk, (k+1)*chunk), by r
+//   search/text/<k>.json      for docs r in [k*textChunk, (k+1)*textChunk), by r, each
 //                             {"f": fields, "b": first body field}: the text
 //                             that matches are verified against and snippets cut from
 //   search/t2s.json           {"from", "to"}: ICU Traditional-Simplified per character
@@ -182,6 +184,16 @@ struct SearchDoc {
 SearchDoc search_doc(const archive::Archive& archive, std::size_t index);
 /// The text a match is verified against: the fields joined by "\n".
 std::string joined_text(const SearchDoc& doc);
+
+/// Where doc `doc` of `documents` is in the chunks of `chunk` documents: the
+/// chunk and the item in it (counted from the oldest document).
+struct ChunkPlace {
+  std::size_t chunk = 0, item = 0;
+};
+ChunkPlace chunk_place(std::size_t doc, std::size_t documents, std::size_t chunk);
+/// The docs of chunks [first, last) of `chunk` documents each, in chunk order.
+std::vector<std::size_t> chunk_docs(std::size_t first, std::size_t last, std::size_t documents,
+                                    std::size_t chunk);
 
 /// search/text/<k>.json for the text chunks k in [first, last).
 void add_text_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,

@@ -446,12 +446,25 @@ void add_chunks(const archive::Archive& archive, std::size_t first, std::size_t 
   const std::size_t n = archive.articles.size();
   for (std::size_t k = first; k < last && k * chunk < n; ++k) {
     Json items = Json::array();
-    for (std::size_t i = k * chunk; i < std::min((k + 1) * chunk, n); ++i) items.push_back(item(i));
+    for (std::size_t i : chunk_docs(k, k + 1, n, chunk)) items.push_back(item(i));
     out["search/" + std::string(kind) + "/" + std::to_string(k) + ".json"] = dump(items);
   }
 }
 
 }  // namespace
+
+ChunkPlace chunk_place(std::size_t doc, std::size_t documents, std::size_t chunk) {
+  const std::size_t from_oldest = documents - 1 - doc;
+  return {from_oldest / chunk, from_oldest % chunk};
+}
+
+std::vector<std::size_t> chunk_docs(std::size_t first, std::size_t last, std::size_t documents,
+                                    std::size_t chunk) {
+  std::vector<std::size_t> docs;
+  for (std::size_t r = first * chunk; r < std::min(last * chunk, documents); ++r)
+    docs.push_back(documents - 1 - r);
+  return docs;
+}
 
 void add_text_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options) {

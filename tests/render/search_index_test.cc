@@ -251,16 +251,18 @@ TEST(SearchIndex, FacetTermsListTheirDocuments) {
 
 TEST(SearchIndex, MetadataAndTextFiles) {
   const Built b = build_small();
+  // Chunks count from the oldest document: a1, doc 2, comes first.
   const Json meta = Json::parse(b.site.at("search/meta/0.json"));
   ASSERT_EQ(meta.size(), 3u);
-  EXPECT_EQ(meta[2]["u"], "articles/a1/index.html");
-  EXPECT_EQ(meta[2]["t"], "東湖區春季植树");
-  EXPECT_EQ(meta[2]["i"], "2023-03-05");
-  EXPECT_EQ(meta[2]["y"], 2023);
-  EXPECT_EQ(meta[2]["o"], Json::parse(R"(["周明远"])"));
-  const Json texts = Json::parse(b.site.at("search/text/0.json"));  // docs 0-3
+  EXPECT_EQ(meta[0]["u"], "articles/a1/index.html");
+  EXPECT_EQ(meta[0]["t"], "東湖區春季植树");
+  EXPECT_EQ(meta[0]["i"], "2023-03-05");
+  EXPECT_EQ(meta[0]["y"], 2023);
+  EXPECT_EQ(meta[0]["o"], Json::parse(R"(["周明远"])"));
+  EXPECT_EQ(meta[2]["i"], "2024-06-01");                            // a2, the newest
+  const Json texts = Json::parse(b.site.at("search/text/0.json"));  // docs 2, 1, 0
   ASSERT_EQ(texts.size(), 3u);
-  const Json& text = texts[2];
+  const Json& text = texts[0];
   EXPECT_EQ(text["f"][0], "東湖區春季植树");
   EXPECT_EQ(text["b"], 4);  // title, official, district, alias
   EXPECT_EQ(text["f"][4], "本报讯 东湖区召开植树动员会。");
@@ -412,6 +414,26 @@ TEST(ArticleRuns, ANewMonthOnTopLeavesTheLaterCutsWhereTheyWere) {
   EXPECT_EQ(runs_of(before, 2, 10), (Runs{{0, 2}, {2, 4}, {4, 5}}));
   // Only the first run grew; the others hold the same articles, one later.
   EXPECT_EQ(runs_of(after, 2, 10), (Runs{{0, 3}, {3, 5}, {5, 6}}));
+}
+
+TEST(SearchIndex, ANewArticleOnTopChangesTheLastChunksOnly) {
+  const auto before = dated({"2024-03", "2024-03", "2024-02", "2024-02", "2024-01"});
+  auto after = dated({"2024-04", "2024-03", "2024-03", "2024-02", "2024-02", "2024-01"});
+  after.articles[0].display_title = "新的一天";
+  const IndexOptions options{.meta_chunk = 2, .text_chunk = 2};
+  RenderedSite old_files, new_files;
+  add_search_index(before, old_files, options);
+  add_search_index(after, new_files, options);
+  for (const char* kind : {"text", "meta"}) {
+    const std::string chunk = std::string("search/") + kind + "/";
+    EXPECT_EQ(new_files.at(chunk + "0.json"), old_files.at(chunk + "0.json")) << kind;
+    EXPECT_EQ(new_files.at(chunk + "1.json"), old_files.at(chunk + "1.json")) << kind;
+    EXPECT_NE(new_files.at(chunk + "2.json"), old_files.at(chunk + "2.json")) << kind;
+    EXPECT_NE(new_files.at(chunk + "2.json").find("新的一天"), std::string::npos) << kind;
+  }
+  EXPECT_EQ(chunk_place(0, 6, 2).chunk, 2u);  // the newest is in the last chunk
+  EXPECT_EQ(chunk_place(0, 6, 2).item, 1u);
+  EXPECT_EQ(chunk_docs(1, 3, 6, 2), (std::vector<std::size_t>{3, 2, 1, 0}));
 }
 
 TEST(SearchIndex, ShardCountGrowsWithTheIndex) {

@@ -32,7 +32,9 @@ enum class Verify { kYes, kNo };
 class QueryPath {
  public:
   explicit QueryPath(const RenderedSite& site)
-      : site_(site), shards_(Json::parse(site.at("search/manifest.json"))["shards"]) {}
+      : site_(site),
+        shards_(Json::parse(site.at("search/manifest.json"))["shards"]),
+        documents_(Json::parse(site.at("search/manifest.json"))["documents"]) {}
 
   Docs run(std::string_view query, Verify verify = Verify::kYes) {
     Docs result;
@@ -71,9 +73,10 @@ class QueryPath {
     auto it = texts_.find(doc);
     if (it != texts_.end()) return it->second;
     const IndexOptions options;
+    const ChunkPlace place = chunk_place(doc, documents_, options.text_chunk);
     const Json chunk =
-        Json::parse(site_.at("search/text/" + std::to_string(doc / options.text_chunk) + ".json"));
-    const Json& j = chunk.at(doc % options.text_chunk);
+        Json::parse(site_.at("search/text/" + std::to_string(place.chunk) + ".json"));
+    const Json& j = chunk.at(place.item);
     std::string joined;
     for (const auto& f : j["f"]) joined += (joined.empty() ? "" : "\n") + f.get<std::string>();
     return texts_.emplace(doc, folder_.fold(joined)).first->second;
@@ -81,6 +84,7 @@ class QueryPath {
 
   const RenderedSite& site_;
   std::size_t shards_;
+  std::size_t documents_;
   Folder folder_;
   std::map<std::size_t, PostingMap> shards_read_;
   std::map<std::uint32_t, std::u32string> texts_;
