@@ -69,11 +69,20 @@ std::string atom_entry(const SiteInput& in, std::size_t index, const std::string
   return out;
 }
 
+// The newest `limit` of the feed's articles: what it shows.
+std::vector<std::size_t> shown_in(const FeedSpec& spec) {
+  const std::size_t n = std::min(spec.limit, spec.indexes.size());
+  return {spec.indexes.begin(), spec.indexes.begin() + static_cast<std::ptrdiff_t>(n)};
+}
+
 }  // namespace
 
+UnitContext feed_context(const SiteInput& in, const FeedSpec& spec) {
+  return {spec.title + '\x1f' + feed_updated(in.archive, shown_in(spec)), {}};
+}
+
 std::string atom_feed(const SiteInput& in, const FeedSpec& spec) {
-  const std::size_t n = std::min(spec.limit, spec.indexes.size());
-  const std::vector<std::size_t> shown(spec.indexes.begin(), spec.indexes.begin() + n);
+  const std::vector<std::size_t> shown = shown_in(spec);
   const std::string updated = feed_updated(in.archive, shown);
   const std::string page_url = xml_escape(absolute_url(in.config, spec.html_path));
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";

@@ -34,9 +34,9 @@ bool check_templates(const TemplateSet& templates, base::Diagnostics& diags);
 /// What a unit of output depends on, so a build can skip the units whose
 /// inputs did not change.
 enum class Depends {
-  kArticles,  ///< some articles' whole records (articles()), and the listing keys of all
+  kArticles,  ///< some articles' whole records (articles()), and what context() names
   kListing,   ///< the listing keys of all articles, in archive order
-  kAll,       ///< every record in full (feeds, records.json)
+  kAll,       ///< every record in full (records.json, the search postings)
 };
 
 /// Bytes held for a caller, and what keeps them valid (a mapped file, a string).
@@ -66,6 +66,15 @@ class Memo {
 struct Reuse {
   Memo* memo = nullptr;
   std::vector<std::uint64_t> digests;
+};
+
+/// What a kArticles unit shows besides its own articles' records, so that a
+/// change elsewhere in the archive (a new day's articles) leaves it alone
+/// unless it shows the change: an article page links to its neighbours and
+/// to the pages of its names.
+struct UnitContext {
+  std::string bytes;                ///< anything else it shows, as bytes to hash
+  std::vector<std::size_t> listed;  ///< articles whose listing_key it shows
 };
 
 /// Receives a unit's files as they are rendered: output path, bytes.
@@ -101,6 +110,8 @@ class SiteRenderer {
   Depends depends(std::size_t i) const;
   /// For a kArticles unit, its articles (indexes into archive.articles).
   const std::vector<std::size_t>& articles(std::size_t i) const;
+  /// For a kArticles unit, what it shows besides its articles' records.
+  UnitContext context(std::size_t i) const;
   /// Renders unit `i` on `slot` (< slots); errors go to `diags`.
   void render(std::size_t i, int slot, const EmitFile& emit, base::Diagnostics& diags) const;
 

@@ -110,6 +110,7 @@ struct Unit {
   Depends depends = Depends::kListing;
   std::vector<std::size_t> articles;
   std::function<void(int slot, const EmitFile&, base::Diagnostics&)> run;
+  std::function<UnitContext()> context = nullptr;  ///< kArticles: none when empty
 };
 
 struct SiteRenderer::Impl {
@@ -138,22 +139,24 @@ void SiteRenderer::Impl::add_page_units(std::size_t first_article, std::size_t a
                        emit(page.path, compiled[static_cast<std::size_t>(slot)]->render(
                                            page.template_name, page.build_view(), diags));
                      }});
+    if (own)
+      units.back().context = [this, i = k - first_article] { return article_context(in, i); };
   }
 }
 
 // A feed shows the newest 20 of its articles with their summaries: it
-// depends on those records in full.
+// depends on those records in full (and on the date it was updated).
 void SiteRenderer::Impl::add_feed_units() {
   const auto feed = [this](const std::string& dir, const std::string& title,
                            std::vector<std::size_t> indexes) {
     FeedSpec spec{dir + "atom.xml", dir + "index.html", title, std::move(indexes)};
-    std::vector<std::size_t> shown(spec.indexes.begin(),
-                                   spec.indexes.begin() + static_cast<std::ptrdiff_t>(std::min(
-                                                              spec.limit, spec.indexes.size())));
+    spec.indexes.resize(std::min(spec.limit, spec.indexes.size()));  // the ones it shows
+    std::vector<std::size_t> shown = spec.indexes;
     units.push_back({spec.path, Depends::kArticles, std::move(shown),
                      [this, spec](int, const EmitFile& emit, base::Diagnostics&) {
                        emit(spec.path, atom_feed(in, spec));
-                     }});
+                     },
+                     [this, spec] { return feed_context(in, spec); }});
   };
   const archive::Archive& a = in.archive;
   std::vector<std::size_t> all(a.articles.size());
@@ -283,6 +286,11 @@ Depends SiteRenderer::depends(std::size_t i) const {
 
 const std::vector<std::size_t>& SiteRenderer::articles(std::size_t i) const {
   return impl_->units[i].articles;
+}
+
+UnitContext SiteRenderer::context(std::size_t i) const {
+  const Unit& unit = impl_->units[i];
+  return unit.context ? unit.context() : UnitContext{};
 }
 
 void SiteRenderer::render(std::size_t i, int slot, const EmitFile& emit,

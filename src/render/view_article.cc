@@ -137,6 +137,41 @@ Json article_view(const SiteInput& in, std::size_t index) {
           {"newer", index > 0 ? neighbour(in, index - 1) : Json()}};
 }
 
+namespace {
+
+// Where each name article_view links lands (a slug, or none), appended to
+// `out`: the same lists, in the same order, as district_links,
+// official_links and credit_groups.
+void append_link_targets(const SiteInput& in, const ArticleRecord& r, std::string& out) {
+  const auto target = [&out](const std::map<std::string, std::string>& slugs,
+                             const std::string& name) {
+    auto it = slugs.find(name);
+    out += it == slugs.end() ? std::string_view("\x1d") : std::string_view(it->second);
+    out += '\x1f';
+  };
+  for (const auto& d : r.districts) target(in.district_slugs, d);
+  out += '\x1e';
+  for (const auto& person : r.officials) target(in.official_slugs, person.name);
+  out += '\x1e';
+  for (const auto* names : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits}) {
+    for (const auto& name : *names) target(in.reporter_slugs, name);
+    out += '\x1e';
+  }
+}
+
+}  // namespace
+
+UnitContext article_context(const SiteInput& in, std::size_t index) {
+  UnitContext context;
+  append_link_targets(in, in.archive.articles[index], context.bytes);
+  const bool newer = index > 0, older = index + 1 < in.archive.articles.size();
+  if (newer) context.listed.push_back(index - 1);
+  if (older) context.listed.push_back(index + 1);
+  context.bytes += newer ? 'n' : '-';
+  context.bytes += older ? 'o' : '-';
+  return context;
+}
+
 std::string article_json_ld(const SiteInput& in, std::size_t index) {
   const ArticleRecord& r = in.archive.articles[index];
   const std::string url = absolute_url(in.config, article_url(r));

@@ -135,6 +135,9 @@ std::string markdown_to_text(std::string_view markdown);
 
 /// The article page view of archive.articles[index].
 Json article_view(const SiteInput& in, std::size_t index);
+/// What article_view shows besides the record: its neighbours (listed) and
+/// where its names link.
+UnitContext article_context(const SiteInput& in, std::size_t index);
 /// JSON-LD NewsArticle, serialised with '<', '>' and '&' escaped for a <script>.
 std::string article_json_ld(const SiteInput& in, std::size_t index);
 
@@ -159,6 +162,9 @@ struct FeedSpec {
   std::size_t limit = 20;
 };
 std::string atom_feed(const SiteInput& in, const FeedSpec& spec);
+/// What atom_feed shows besides its shown articles' records: the title and
+/// the date it was updated (which may come from other articles).
+UnitContext feed_context(const SiteInput& in, const FeedSpec& spec);
 /// sitemap.xml (and sitemap-N.xml past `max_urls`) over the HTML pages.
 void add_sitemaps(const config::SiteConfig& config, const std::vector<Page>& pages,
                   std::map<std::string, std::string>& out, std::size_t max_urls = 50000);

@@ -67,24 +67,41 @@ bool unchanged_since(const OutputState& prev, std::uint64_t stamp, const Listing
          fs::is_regular_file(fs::path(out) / kOutputMarker, ec);
 }
 
+// Runs task(i) for i in [0, n) in blocks of a few thousand on `threads` threads.
+template <typename Task>
+void for_each_in_blocks(std::size_t n, int threads, const Task& task) {
+  constexpr std::size_t kBlock = 4096;
+  run_pool((n + kBlock - 1) / kBlock, threads, [&](std::size_t b) {
+    for (std::size_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) task(i);
+  });
+}
+
 // The key of each unit: what it depends on, hashed. Equal keys, equal files.
+// A kArticles unit (an article's page, its export, a feed, a search chunk)
+// hashes its articles' digests and its context: only what it shows, so a new
+// day's articles leave the other articles' pages alone.
 std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
                                      const archive::Archive& archive,
                                      const std::map<std::string, std::uint64_t>& digest_of,
-                                     std::uint64_t stamp) {
-  std::uint64_t listing = hash_combine(stamp, archive.articles.size());
-  std::vector<std::uint64_t> own(archive.articles.size());
-  for (std::size_t i = 0; i < own.size(); ++i) {
-    listing = hash_combine(listing, hash_bytes(render::listing_key(archive.articles[i])));
+                                     std::uint64_t stamp, int threads) {
+  const std::size_t n = archive.articles.size();
+  std::vector<std::uint64_t> listed(n), own(n);
+  for_each_in_blocks(n, threads, [&](std::size_t i) {
+    listed[i] = hash_bytes(render::listing_key(archive.articles[i]));
     own[i] = digest_of.at(archive.articles[i].id);
-  }
+  });
+  std::uint64_t listing = hash_combine(stamp, n);
+  for (std::uint64_t h : listed) listing = hash_combine(listing, h);
   std::uint64_t all = listing;
   for (std::uint64_t d : own) all = hash_combine(all, d);
   std::vector<std::uint64_t> keys(renderer.size());
-  for (std::size_t u = 0; u < keys.size(); ++u) {
+  for_each_in_blocks(keys.size(), threads, [&](std::size_t u) {
     switch (renderer.depends(u)) {
       case render::Depends::kArticles: {
-        std::uint64_t h = listing;
+        const render::UnitContext context = renderer.context(u);
+        std::uint64_t h = hash_combine(stamp, hash_bytes(context.bytes));
+        for (std::size_t a : context.listed) h = hash_combine(h, listed[a]);
+        h = hash_combine(h, context.listed.size());
         for (std::size_t a : renderer.articles(u)) h = hash_combine(h, own[a]);
         keys[u] = h | 1;
         break;
@@ -96,7 +113,7 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
         keys[u] = all | 1;
         break;
     }
-  }
+  });
   return keys;  // never 0: 0 marks a unit that must be rendered again
 }
 
@@ -188,7 +205,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     report.config_error = true;
     return false;
   }
-  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digest_of, stamp);
+  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digest_of, stamp, threads);
   if (prev) out.previous = files_of(*prev);
   if (spare) out.spare = files_of(*spare);
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -269,6 +270,67 @@ TEST(Incremental, AddingAndRemovingArticlesGivesTheCleanBuildsBytes) {
   s.rebuild();
   expect_same_as_clean(s);
   s.expect_no_file(article_of(s, "第2批树苗来自本地苗圃") + "/index.html");
+}
+
+// How many units the last build rendered, and how many there are.
+std::pair<int, int> units_rendered(const InlineSite& s) {
+  for (const site::Phase& phase : s.report().phases) {
+    int rendered = 0, total = 0;
+    if (phase.name == "render" &&
+        std::sscanf(phase.detail.c_str(), "%d of %d units", &rendered, &total) == 2)
+      return {rendered, total};
+  }
+  ADD_FAILURE() << "no render phase";
+  return {0, 0};
+}
+
+// Another tree-planting article, with its reporter's byline under the headline.
+std::string tree_planting(int n, const std::string& day, const std::string& reporter) {
+  return "惠济区第" + std::to_string(n) + "批树苗栽种完成\n\n记者 " + reporter +
+         " 通讯员 王彦凯\n\n本报讯 2023年3月" + day +
+         "日，惠济区志愿者在河堤两侧栽种树苗。\n\n当天共栽下数百棵，第" + std::to_string(n) +
+         "批树苗来自本地苗圃。\n";
+}
+
+TEST(Incremental, ANewDaysArticleLeavesThePagesThatDoNotShowItAlone) {
+  auto s = build_inline_site(archive_text());
+  s.write_file("content/2023/07.txt", tree_planting(7, "7", "孙立群"));
+  s.rebuild();
+  // Rendered: every list, the feeds and search files that show the new
+  // article, its own page and export, and the page of the article it is now
+  // newer than. Not rendered: the other five articles' pages and the six
+  // older exports.
+  const auto [rendered, total] = units_rendered(s);
+  EXPECT_EQ(rendered, total - 11);
+  expect_same_as_clean(s);
+}
+
+TEST(Incremental, AnArticleBetweenTwoOthersAndAHomophoneCreditGiveTheCleanBuildsBytes) {
+  auto s = build_inline_site(archive_text());
+  // Between the 3rd and the 4th: both their pages link to it now.
+  s.write_file("content/2023/03b.txt", tree_planting(8, "3", "孙立群"));
+  s.rebuild();
+  expect_same_as_clean(s);
+  // A reporter whose name reads the same and sorts first: 孙立群's page is
+  // now "sun-li-qun-2", and the pages that credit 孙立群 must link there.
+  for (const char* name : {"孙李群", "孙黎群"}) {
+    s.write_file("content/2023/09.txt", tree_planting(9, "9", name));
+    s.rebuild();
+    s.expect_file("reporters/sun-li-qun-2/index.html", "<h1>孙立群</h1>");
+    expect_same_as_clean(s);
+  }
+  s.write_file("content/2023/04.txt", tree_planting(4, "8", "孙李群"));  // moves up
+  s.rebuild();
+  expect_same_as_clean(s);
+  // A feed of undated articles is as new as the newest article of all.
+  s.write_file(
+      "content/bus.md",
+      "---\ntitle: 二七区新开一条公交线路\ndistricts: [二七区]\n---\n新开通一条公交线路。\n");
+  s.rebuild();
+  s.write_file("content/2023/10.txt", tree_planting(10, "10", "孙立群"));
+  s.rebuild();
+  s.expect_file("districts/er-qi-qu/atom.xml", "<updated>2023-03-10T00:00:00Z</updated>");
+  expect_same_as_clean(s);
 }
 
 TEST(Incremental, ATemplateChangeRewritesThePagesThatUseIt) {
