@@ -20,6 +20,8 @@
 #   firstedit  the first rebuild after clean, one source edited (links every file once)
 #   onearticle one source file's body edited (a "，" becomes "、"), then build
 #   template   the article template changed (a comment appended), then build
+#   newday     a day's issue added (20 articles dated a new day after the
+#              newest, a further day each run), then build: the daily change
 #   cat        every source file read: find -print0 | xargs -0 cat
 #   cp         cp -r of newsarc's output
 set -euo pipefail
@@ -88,6 +90,22 @@ p.write_text(head + sep + body, encoding="utf-8")
 EOF
 }
 
+# A day's issue: 20 sources of year $2 - 1 copied into raw/$2/01/, their
+# datelines moved to January $3 (the run number, so each run adds a new day).
+add_day() {
+  python3 - "$1" "$2" "$3" <<'EOF'
+import pathlib, re, sys
+raw, year, day = pathlib.Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+sources = sorted((raw / str(year - 1)).glob("*/*.txt"))[:20]
+out = raw / str(year) / "01"
+out.mkdir(parents=True, exist_ok=True)
+for k, src in enumerate(sources):
+    text = src.read_text(encoding="utf-8")
+    text = re.sub(r"本报讯\s*\d{1,2}月\d{1,2}日", f"本报讯 1月{day}日", text, count=1)
+    (out / f"day{day:02d}-{k:02d}.txt").write_text(text, encoding="utf-8")
+EOF
+}
+
 [ -f "$RES" ] || printf 'N\tcase\truns\twall_s\tpeak_rss_mib\n' > "$RES"
 hugo version | head -1; "$NEWSARC" --version 2>/dev/null || true
 echo "nproc=$(nproc) jobs=$JOBS"
@@ -121,6 +139,10 @@ for N in "${NS[@]}"; do
     "${NA[@]}"
   cp "$REPO/templates/article.mustache" "$SITE/override/article.mustache"
   "${NA[@]}" >/dev/null 2>&1 || true  # back to the plain template
+  NEWYEAR=$(($(ls "$C/raw" | grep -E '^[0-9]{4}$' | sort -n | tail -1) + 1)); DAY=0
+  measure newday "$R" 'DAY=$((DAY + 1)); add_day "$C/raw" "$NEWYEAR" "$DAY"' "${NA[@]}"
+  rm -rf "${C:?}/raw/$NEWYEAR"
+  "${NA[@]}" >/dev/null 2>&1 || true  # back to the corpus as generated
   measure cat "$R" ':' sh -c "find -L '$C/raw' -type f -print0 | xargs -0 cat >/dev/null"
   measure cp "$R" 'discard "$OUT.cp"' cp -r "$OUT" "$OUT.cp"
   discard "$OUT.cp"
@@ -141,6 +163,7 @@ for N in "${NS[@]}"; do
   echo "| newsarc first rebuild after clean (one article) | $T_firstedit | $M_firstedit | | clean/this $(ratio "$T_clean" "$T_firstedit")x |"
   echo "| newsarc one article changed | $T_onearticle | $M_onearticle | | clean/this $(ratio "$T_clean" "$T_onearticle")x |"
   echo "| newsarc one template changed | $T_template | $M_template | | clean/this $(ratio "$T_clean" "$T_template")x |"
+  echo "| newsarc a day's issue added (20 articles) | $T_newday | $M_newday | | clean/this $(ratio "$T_clean" "$T_newday")x |"
   echo "| floor: cat sources | $T_cat | | | newsarc/cat $(ratio "$T_clean" "$T_cat")x |"
   echo "| floor: cp -r output | $T_cp | | | newsarc/cp $(ratio "$T_clean" "$T_cp")x |"
   echo
