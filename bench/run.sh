@@ -135,14 +135,16 @@ for N in "${NS[@]}"; do
   # once; from then on the old site is kept as the spare folder and updated.
   measure firstedit 1 'edit_one "$ONE"' "${NA[@]}"
   measure onearticle "$R" 'edit_one "$ONE"' "${NA[@]}"
-  measure template "$R" 'printf "<!-- %s -->\n" "$RANDOM" >> "$SITE/override/article.mustache"' \
-    "${NA[@]}"
-  cp "$REPO/templates/article.mustache" "$SITE/override/article.mustache"
-  "${NA[@]}" >/dev/null 2>&1 || true  # back to the plain template
+  # Before the template case, whose two builds would leave the spare folder
+  # with every article page to bring back.
   NEWYEAR=$(($(ls "$C/raw" | grep -E '^[0-9]{4}$' | sort -n | tail -1) + 1)); DAY=0
   measure newday "$R" 'DAY=$((DAY + 1)); add_day "$C/raw" "$NEWYEAR" "$DAY"' "${NA[@]}"
   rm -rf "${C:?}/raw/$NEWYEAR"
   "${NA[@]}" >/dev/null 2>&1 || true  # back to the corpus as generated
+  measure template "$R" 'printf "<!-- %s -->\n" "$RANDOM" >> "$SITE/override/article.mustache"' \
+    "${NA[@]}"
+  cp "$REPO/templates/article.mustache" "$SITE/override/article.mustache"
+  "${NA[@]}" >/dev/null 2>&1 || true  # back to the plain template
   measure cat "$R" ':' sh -c "find -L '$C/raw' -type f -print0 | xargs -0 cat >/dev/null"
   measure cp "$R" 'discard "$OUT.cp"' cp -r "$OUT" "$OUT.cp"
   discard "$OUT.cp"
