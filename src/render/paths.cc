@@ -206,19 +206,49 @@ Json list_page_view(const SiteInput& in, const ListSpec& spec, const PageSlice& 
   return std::move(page.view);
 }
 
+// What every page of a list shows besides its items, hashed once per list.
+std::uint64_t list_hash(const ListSpec& spec) {
+  std::string out = spec.template_name + '\x1f' + spec.title + '\x1f' + spec.description + '\x1f';
+  out += spec.crumbs.dump() + '\x1f' + spec.extra.dump();
+  return base::hash_bytes(out);
+}
+
+// A list page's context: the list's fields, its pagination and number, the
+// listing keys of its items and of those make_extra shows.
+UnitContext list_page_context(const ListSpec& spec, std::uint64_t list_hash, const PageSlice& slice,
+                              std::size_t number) {
+  UnitContext context{std::to_string(list_hash) + '\x1f' + slice.pagination.dump() + '\x1f' +
+                          std::to_string(number),
+                      slice.items};
+  if (spec.make_extra)
+    context.listed.insert(context.listed.end(), spec.extra_items.begin(), spec.extra_items.end());
+  return context;
+}
+
+struct SharedList {
+  ListSpec spec;
+  ItemFn item;
+  std::uint64_t hash;  // list_hash(spec)
+};
+
 }  // namespace
 
 void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>& pages,
                     const ItemFn& item) {
   // Shared by the list's pages, whose views are built on demand.
-  const auto shared = std::make_shared<const std::pair<ListSpec, ItemFn>>(spec, item);
+  const auto shared = std::make_shared<const SharedList>(SharedList{spec, item, list_hash(spec)});
+  const bool has_context = !spec.make_extra || !spec.extra_items.empty();
   std::size_t number = 0;
   for (auto& slice : paginate(spec.dir, spec.items, in.config.page_size)) {
     const auto page_slice = std::make_shared<const PageSlice>(std::move(slice));
-    pages.push_back(
-        {page_slice->path, spec.template_name, Json(), [&in, shared, page_slice, n = ++number] {
-           return list_page_view(in, shared->first, *page_slice, n, shared->second);
-         }});
+    const std::size_t n = ++number;
+    pages.push_back({page_slice->path, spec.template_name, Json(), [&in, shared, page_slice, n] {
+                       return list_page_view(in, shared->spec, *page_slice, n, shared->item);
+                     }});
+    if (has_context)
+      pages.back().make_context = [shared, page_slice, n] {
+        return list_page_context(shared->spec, shared->hash, *page_slice, n);
+      };
   }
 }
 

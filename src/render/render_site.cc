@@ -132,7 +132,8 @@ struct SiteRenderer::Impl {
 void SiteRenderer::Impl::add_page_units(std::size_t first_article, std::size_t articles) {
   for (std::size_t k = 0; k < pages.size(); ++k) {
     const bool own = k >= first_article && k < first_article + articles;
-    units.push_back({pages[k].path, own ? Depends::kArticles : Depends::kListing,
+    const bool shows = own || pages[k].make_context;  // what it shows, not every listing key
+    units.push_back({pages[k].path, shows ? Depends::kArticles : Depends::kListing,
                      own ? std::vector<std::size_t>{k - first_article} : std::vector<std::size_t>{},
                      [this, k](int slot, const EmitFile& emit, base::Diagnostics& diags) {
                        const Page& page = pages[k];
@@ -141,6 +142,8 @@ void SiteRenderer::Impl::add_page_units(std::size_t first_article, std::size_t a
                      }});
     if (own)
       units.back().context = [this, i = k - first_article] { return article_context(in, i); };
+    else if (pages[k].make_context)
+      units.back().context = pages[k].make_context;
   }
 }
 

@@ -136,13 +136,19 @@ void add_month_pages(const SiteInput& in, std::vector<Page>& pages, int year, in
   extra["calendar_caption"] = title + "报道日历";
   const bool valid = month >= 1 && month <= 12;
   extra["weeks"] = valid ? calendar_weeks(year, month, days) : Json::array();
-  add_list_pages(in,
-                 {month_dir(year, month), "month.mustache", undated_day, title, title + "的报道",
-                  crumbs, extra,
-                  [&in, year, month, &days] {
-                    return Json{{"days", month_days(in, year, month, days)}};
-                  }},
-                 pages);
+  ListSpec spec{.dir = month_dir(year, month),
+                .template_name = "month.mustache",
+                .items = undated_day,
+                .title = title,
+                .description = title + "的报道",
+                .crumbs = crumbs,
+                .extra = extra,
+                .make_extra = [&in, year, month, &days] {
+                  return Json{{"days", month_days(in, year, month, days)}};
+                }};
+  for (const auto& [day, list] : days)  // the day lists show every article of the month
+    spec.extra_items.insert(spec.extra_items.end(), list.begin(), list.end());
+  add_list_pages(in, spec, pages);
 }
 
 void add_year_pages(const SiteInput& in, std::vector<Page>& pages, int year,

@@ -161,10 +161,16 @@ void add_people_pages(const SiteInput& in, const std::vector<PersonEntry>& peopl
       extra["feed"] = {{"url", dir + "atom.xml"}, {"title", p.name + " 订阅"}};
     }
     Json crumbs = {{{"label", kind.label}, {"url", index_url}}, {{"label", p.name}}};
-    add_list_pages(in,
-                   {dir, kind.person_template, articles_of(p), p.name, p.name + "的相关报道",
-                    crumbs, extra, std::move(timeline)},
-                   pages, item_with_role(in, p, kind.roles));
+    ListSpec spec{.dir = dir,
+                  .template_name = kind.person_template,
+                  .items = articles_of(p),
+                  .title = p.name,
+                  .description = p.name + "的相关报道",
+                  .crumbs = crumbs,
+                  .extra = extra,
+                  .make_extra = std::move(timeline)};
+    if (spec.make_extra) spec.extra_items = spec.items;  // the timeline shows his articles
+    add_list_pages(in, spec, pages, item_with_role(in, p, kind.roles));
   }
 }
 

@@ -45,6 +45,10 @@ struct Page {
   std::string template_name;                  ///< "article.mustache"
   Json view;                                  ///< used when make_view is empty
   std::function<Json()> make_view = nullptr;  ///< builds the view; may run on any thread
+  /// What a page of a list shows: its unit depends on that only (an article
+  /// page's context is article_context). Without it, a page depends on every
+  /// article's listing key.
+  std::function<UnitContext()> make_context = nullptr;
   /// The view: make_view's, else `view`.
   Json build_view() const { return make_view ? make_view() : view; }
 };
@@ -109,6 +113,10 @@ struct ListSpec {
   /// More such fields, built when a page is rendered: those too large to
   /// hold for every list at once (a month's articles by day).
   std::function<Json()> make_extra = nullptr;
+  /// The articles whose listing keys make_extra shows (a month's, an
+  /// official's). A list with make_extra and none of these is rendered again
+  /// whenever any article's listing key changes.
+  std::vector<std::size_t> extra_items = {};
 };
 /// An article's list item on one kind of list page.
 using ItemFn = std::function<Json(std::size_t)>;

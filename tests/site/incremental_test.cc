@@ -296,12 +296,13 @@ TEST(Incremental, ANewDaysArticleLeavesThePagesThatDoNotShowItAlone) {
   auto s = build_inline_site(archive_text());
   s.write_file("content/2023/07.txt", tree_planting(7, "7", "孙立群"));
   s.rebuild();
-  // Rendered: every list, the feeds and search files that show the new
-  // article, its own page and export, and the page of the article it is now
-  // newer than. Not rendered: the other five articles' pages and the six
-  // older exports.
+  // Rendered: the lists that show the new article or its counts (home,
+  // year, month with its calendar, district, the new day and reporters), the
+  // feeds and search files that show it, its own page and export, and the
+  // page of the article it is now newer than. Not rendered: the other five
+  // articles' pages, the six older exports and the six older days' pages.
   const auto [rendered, total] = units_rendered(s);
-  EXPECT_EQ(rendered, total - 11);
+  EXPECT_EQ(rendered, total - 17);
   expect_same_as_clean(s);
 }
 
@@ -330,6 +331,25 @@ TEST(Incremental, AnArticleBetweenTwoOthersAndAHomophoneCreditGiveTheCleanBuilds
   s.write_file("content/2023/10.txt", tree_planting(10, "10", "孙立群"));
   s.rebuild();
   s.expect_file("districts/er-qi-qu/atom.xml", "<updated>2023-03-10T00:00:00Z</updated>");
+  expect_same_as_clean(s);
+  // Four older articles: the first pages of the lists show the same
+  // articles, but their page links now run further.
+  for (int day = 1; day <= 4; ++day) {
+    std::string text = tree_planting(20 + day, std::to_string(day), "孙立群");
+    text.replace(text.find("3月"), std::string("3月").size(), "2月");
+    s.write_file("content/2023/old" + std::to_string(day) + ".txt", text);
+  }
+  s.rebuild();
+  s.expect_file("index.html", "page/4/index.html");
+  expect_same_as_clean(s);
+  // A fifth article of a day, sorted last: the day's first page shows the
+  // same four and now links a second page.
+  for (int k = 1; k <= 5; ++k) {
+    s.write_file("content/2023/day20-" + std::to_string(k) + ".txt",
+                 tree_planting(30 + k, "20", "孙立群"));
+    if (k >= 4) s.rebuild();
+  }
+  s.expect_file("dates/2023/03/20/index.html", "page/2/index.html");
   expect_same_as_clean(s);
 }
 
