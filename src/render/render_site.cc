@@ -132,18 +132,15 @@ struct SiteRenderer::Impl {
 void SiteRenderer::Impl::add_page_units(std::size_t first_article, std::size_t articles) {
   for (std::size_t k = 0; k < pages.size(); ++k) {
     const bool own = k >= first_article && k < first_article + articles;
-    const bool shows = own || pages[k].make_context;  // what it shows, not every listing key
+    const bool shows = static_cast<bool>(pages[k].make_context);  // not every listing key
     units.push_back({pages[k].path, shows ? Depends::kArticles : Depends::kListing,
                      own ? std::vector<std::size_t>{k - first_article} : std::vector<std::size_t>{},
                      [this, k](int slot, const EmitFile& emit, base::Diagnostics& diags) {
                        const Page& page = pages[k];
                        emit(page.path, compiled[static_cast<std::size_t>(slot)]->render(
                                            page.template_name, page.build_view(), diags));
-                     }});
-    if (own)
-      units.back().context = [this, i = k - first_article] { return article_context(in, i); };
-    else if (pages[k].make_context)
-      units.back().context = pages[k].make_context;
+                     },
+                     pages[k].make_context});
   }
 }
 

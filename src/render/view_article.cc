@@ -159,8 +159,8 @@ void append_link_targets(const SiteInput& in, const ArticleRecord& r, std::strin
   }
 }
 
-}  // namespace
-
+// What article_view shows besides the record: its neighbours (listed) and
+// where its names link.
 UnitContext article_context(const SiteInput& in, std::size_t index) {
   UnitContext context;
   append_link_targets(in, in.archive.articles[index], context.bytes);
@@ -171,6 +171,8 @@ UnitContext article_context(const SiteInput& in, std::size_t index) {
   context.bytes += older ? 'o' : '-';
   return context;
 }
+
+}  // namespace
 
 std::string article_json_ld(const SiteInput& in, std::size_t index) {
   const ArticleRecord& r = in.archive.articles[index];
@@ -231,7 +233,8 @@ void add_article_pages(const SiteInput& in, std::vector<Page>& pages) {
   for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
     std::string path = article_url(in.archive.articles[i]);
     pages.push_back({path, "article.mustache", Json(),
-                     [&in, i, path] { return article_page_view(in, i, path); }});
+                     [&in, i, path] { return article_page_view(in, i, path); },
+                     [&in, i] { return article_context(in, i); }});
   }
 }
 

@@ -45,9 +45,10 @@ struct Page {
   std::string template_name;                  ///< "article.mustache"
   Json view;                                  ///< used when make_view is empty
   std::function<Json()> make_view = nullptr;  ///< builds the view; may run on any thread
-  /// What a page of a list shows: its unit depends on that only (an article
-  /// page's context is article_context). Without it, a page depends on every
-  /// article's listing key.
+  /// What the page shows besides its own article's record (an article page:
+  /// its neighbours and where its names link; a list page: its items and
+  /// fields): its unit depends on that only. Without it, a page depends on
+  /// every article's listing key.
   std::function<UnitContext()> make_context = nullptr;
   /// The view: make_view's, else `view`.
   Json build_view() const { return make_view ? make_view() : view; }
@@ -143,9 +144,6 @@ std::string markdown_to_text(std::string_view markdown);
 
 /// The article page view of archive.articles[index].
 Json article_view(const SiteInput& in, std::size_t index);
-/// What article_view shows besides the record: its neighbours (listed) and
-/// where its names link.
-UnitContext article_context(const SiteInput& in, std::size_t index);
 /// JSON-LD NewsArticle, serialised with '<', '>' and '&' escaped for a <script>.
 std::string article_json_ld(const SiteInput& in, std::size_t index);
 
