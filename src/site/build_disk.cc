@@ -82,18 +82,17 @@ void for_each_in_blocks(std::size_t n, int threads, const Task& task) {
 // day's articles leave the other articles' pages alone.
 std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
                                      const archive::Archive& archive,
-                                     const std::map<std::string, std::uint64_t>& digest_of,
-                                     std::uint64_t stamp, int threads) {
+                                     const std::vector<std::uint64_t>& digests, std::uint64_t stamp,
+                                     int threads) {
   const std::size_t n = archive.articles.size();
-  std::vector<std::uint64_t> listed(n), own(n);
+  std::vector<std::uint64_t> listed(n);
   for_each_in_blocks(n, threads, [&](std::size_t i) {
     listed[i] = hash_bytes(render::listing_key(archive.articles[i]));
-    own[i] = digest_of.at(archive.articles[i].id);
   });
   std::uint64_t listing = hash_combine(stamp, n);
   for (std::uint64_t h : listed) listing = hash_combine(listing, h);
   std::uint64_t all = listing;
-  for (std::uint64_t d : own) all = hash_combine(all, d);
+  for (std::uint64_t d : digests) all = hash_combine(all, d);
   std::vector<std::uint64_t> keys(renderer.size());
   for_each_in_blocks(keys.size(), threads, [&](std::size_t u) {
     switch (renderer.depends(u)) {
@@ -102,7 +101,7 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
         std::uint64_t h = hash_combine(stamp, hash_bytes(context.bytes));
         for (std::size_t a : context.listed) h = hash_combine(h, listed[a]);
         h = hash_combine(h, context.listed.size());
-        for (std::size_t a : renderer.articles(u)) h = hash_combine(h, own[a]);
+        for (std::size_t a : renderer.articles(u)) h = hash_combine(h, digests[a]);
         keys[u] = h | 1;
         break;
       }
@@ -179,33 +178,41 @@ std::map<std::string, OutputFile> files_of(const OutputState& state) {
 // What the renderer may reuse: the memo, and each article's record digest
 // seeded with the program stamp (not the templates: a template change leaves
 // the search index's parts valid).
-render::Reuse reuse_of(const SiteInputs& in, const archive::Archive& archive,
-                       const std::map<std::string, std::uint64_t>& digest_of, render::Memo& memo) {
+render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& digests,
+                       render::Memo& memo) {
   const std::uint64_t seed = program_stamp(in);
   render::Reuse reuse{&memo, {}};
-  reuse.digests.reserve(archive.articles.size());
-  for (const auto& r : archive.articles)
-    reuse.digests.push_back(hash_combine(seed, digest_of.at(r.id)));
+  reuse.digests.reserve(digests.size());
+  for (std::uint64_t d : digests) reuse.digests.push_back(hash_combine(seed, d));
   return reuse;
+}
+
+// The record digest of each article, in archive order (the archive sorts the
+// records and drops those it cannot use).
+std::vector<std::uint64_t> digests_in_order(const archive::Archive& archive,
+                                            const std::map<std::string, std::uint64_t>& digest_of) {
+  std::vector<std::uint64_t> digests;
+  digests.reserve(archive.articles.size());
+  for (const auto& r : archive.articles) digests.push_back(digest_of.at(r.id));
+  return digests;
 }
 
 // Renders what changed and writes it; false when nothing could be written.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
-                      const archive::Archive& archive,
-                      const std::map<std::string, std::uint64_t>& digest_of, std::uint64_t stamp,
-                      const std::optional<OutputState>& prev,
+                      const archive::Archive& archive, const std::vector<std::uint64_t>& digests,
+                      std::uint64_t stamp, const std::optional<OutputState>& prev,
                       const std::optional<OutputState>& spare, render::Memo& memo, Output& out,
                       BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
-  const render::Reuse reuse = reuse_of(in, archive, digest_of, memo);
+  const render::Reuse reuse = reuse_of(in, digests, memo);
   // One slot more than threads: see render_units.
   const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads + 1, &reuse);
   if (!renderer.ok()) {
     report.config_error = true;
     return false;
   }
-  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digest_of, stamp, threads);
+  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digests, stamp, threads);
   if (prev) out.previous = files_of(*prev);
   if (spare) out.spare = files_of(*spare);
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
@@ -305,11 +312,12 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     digest_of.emplace(content.records[i].id, content.digests[i]);
   const archive::Archive archive =
       archive::build_archive(std::move(content.records), in.config, diags);
+  const std::vector<std::uint64_t> digests = digests_in_order(archive, digest_of);
   report.articles = archive.articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
   MemoFolder memo(ingest_cache_dir(options) / "memo", options.cache);
-  if (render_and_write(options, in, archive, digest_of, stamp, prev, spare, memo, out, report,
+  if (render_and_write(options, in, archive, digests, stamp, prev, spare, memo, out, report,
                        diags) &&
       !out.failed) {
     clock = Clock::now();
