@@ -116,10 +116,34 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
   return keys;  // never 0: 0 marks a unit that must be rendered again
 }
 
+std::map<std::string, OutputFile> files_of(const OutputState& state) {
+  std::map<std::string, OutputFile> files;
+  for (const auto& [name, unit] : state.units)
+    for (const OutputFile& f : unit.second) files[f.path] = f;
+  return files;
+}
+
+// What the last builds left in the output folder and its spare: their states
+// and files by path, when known.
+struct Known {
+  std::optional<OutputState> live, spare;
+  std::map<std::string, OutputFile> live_files, spare_files;
+};
+
+Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
+  Known k;
+  k.live = load_output_state(cache_dir, StateOf::kLive);
+  k.spare = load_output_state(cache_dir, StateOf::kSpare);
+  if (k.live && k.live->out_dir != out_abs) k.live.reset();
+  if (k.spare && k.spare->out_dir != out_abs) k.spare.reset();
+  if (k.live) k.live_files = files_of(*k.live);
+  if (k.spare) k.spare_files = files_of(*k.spare);
+  return k;
+}
+
 // One build's writing: the writer, the state it leaves, what went wrong.
 struct Output {
-  std::map<std::string, OutputFile> previous;  // what the live folder holds, when known
-  std::map<std::string, OutputFile> spare;     // what the spare folder holds, when known
+  Known known;  // before the writer, which refers to its files
   std::unique_ptr<OutputWriter> writer;
   OutputState next;
   std::optional<base::Error> failed;
@@ -128,10 +152,10 @@ struct Output {
 };
 
 void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit* unit,
-               std::uint64_t key, const OutputState* prev, Output& out, base::Diagnostics& diags) {
+               std::uint64_t key, Output& out, base::Diagnostics& diags) {
   const std::string& name = renderer.name(u);
   if (unit == nullptr) {
-    const auto& kept = prev->units.at(name);
+    const auto& kept = out.known.live->units.at(name);
     for (const OutputFile& f : kept.second)
       if (!out.failed) out.failed = out.writer->keep(f);
     out.next.units[name] = kept;
@@ -168,13 +192,6 @@ void put_assets(const std::map<std::string, std::string>& assets, Output& out,
   }
 }
 
-std::map<std::string, OutputFile> files_of(const OutputState& state) {
-  std::map<std::string, OutputFile> files;
-  for (const auto& [name, unit] : state.units)
-    for (const OutputFile& f : unit.second) files[f.path] = f;
-  return files;
-}
-
 // What the renderer may reuse: the memo, and each article's record digest
 // seeded with the program stamp (not the templates: a template change leaves
 // the search index's parts valid).
@@ -198,11 +215,11 @@ std::vector<std::uint64_t> digests_in_order(const archive::Archive& archive,
 }
 
 // Renders what changed and writes it; false when nothing could be written.
+// What the last builds left is `loading` until the unit keys are known.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
                       const archive::Archive& archive, const std::vector<std::uint64_t>& digests,
-                      std::uint64_t stamp, const std::optional<OutputState>& prev,
-                      const std::optional<OutputState>& spare, render::Memo& memo, Output& out,
-                      BuildReport& report, base::Diagnostics& diags) {
+                      std::uint64_t stamp, std::future<Known>& loading, render::Memo& memo,
+                      Output& out, BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
   const render::Reuse reuse = reuse_of(in, digests, memo);
@@ -213,12 +230,13 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     return false;
   }
   const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digests, stamp, threads);
-  if (prev) out.previous = files_of(*prev);
-  if (spare) out.spare = files_of(*spare);
+  out.known = loading.get();
+  const std::optional<OutputState>& prev = out.known.live;
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
   forget_output_state(ingest_cache_dir(options), StateOf::kSpare);  // it may change from here on
-  auto writer = OutputWriter::open(report.out_dir, mode,
-                                   {prev ? &out.previous : nullptr, spare ? &out.spare : nullptr});
+  auto writer = OutputWriter::open(
+      report.out_dir, mode,
+      {prev ? &out.known.live_files : nullptr, out.known.spare ? &out.known.spare_files : nullptr});
   if (!writer) {
     out.failed = writer.error();
     return false;
@@ -234,7 +252,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   }
   tell(options, "render", 0, renderer.size());
   render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
-    take_unit(renderer, u, unit, keys[u], prev ? &*prev : nullptr, out, diags);
+    take_unit(renderer, u, unit, keys[u], out, diags);
     if ((u + 1) % 256 == 0) tell(options, "render", u + 1, renderer.size());
   });
   tell(options, "render", renderer.size(), renderer.size());
@@ -284,44 +302,43 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   const std::size_t mark = diags.items().size();
   // The last build's header is enough to tell that nothing changed; its units
   // and the spare folder's are read only when something did.
-  std::optional<OutputState> prev, spare;
-  if (options.cache == CacheMode::kUse)
-    prev = load_output_state(ingest_cache_dir(options), StateOf::kLive, StatePart::kHeader);
-  if (prev && prev->out_dir == out_abs && unchanged_since(*prev, stamp, listing, out_abs)) {
+  const fs::path cache_dir = ingest_cache_dir(options);
+  const bool use_cache = options.cache == CacheMode::kUse;
+  if (auto prev = use_cache ? load_output_state(cache_dir, StateOf::kLive, StatePart::kHeader)
+                            : std::nullopt;
+      prev && prev->out_dir == out_abs && unchanged_since(*prev, stamp, listing, out_abs)) {
     report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
     report = replay(*prev, std::move(report), diags);
     report.total_ms = ms_since(start);
     return report;
   }
-  if (options.cache == CacheMode::kUse) {
-    prev = load_output_state(ingest_cache_dir(options), StateOf::kLive);
-    spare = load_output_state(ingest_cache_dir(options), StateOf::kSpare);
-  }
-  if (prev && prev->out_dir != out_abs) prev.reset();
-  if (spare && spare->out_dir != out_abs) spare.reset();
   report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
-  IngestCache cache(ingest_cache_dir(options), ingest_cache_key(in.config), options.cache);
+  IngestCache cache(cache_dir, ingest_cache_key(in.config), options.cache);
   Content content = ingest_content(options, listing, in.config, cache, read_at, report, diags);
   // Records depend on their sources and the config only, so the cache can be
   // saved while the site renders (at 100k articles it is a 360 MB file).
   std::future<void> cache_saved =
       std::async(std::launch::async, [&cache, &content] { cache.save(content.live); });
+  // The archive and the renderer are built on one core: the last builds'
+  // states (two 20 MB files at 100k articles) are read on the other meanwhile.
+  std::future<Known> known = std::async(
+      std::launch::async, [&] { return use_cache ? load_known(cache_dir, out_abs) : Known{}; });
   Clock::time_point clock = Clock::now();
   std::map<std::string, std::uint64_t> digest_of;
   for (std::size_t i = 0; i < content.records.size(); ++i)
     digest_of.emplace(content.records[i].id, content.digests[i]);
-  const archive::Archive archive =
-      archive::build_archive(std::move(content.records), in.config, diags);
-  const std::vector<std::uint64_t> digests = digests_in_order(archive, digest_of);
-  report.articles = archive.articles.size();
+  auto archive = std::make_unique<const archive::Archive>(
+      archive::build_archive(std::move(content.records), in.config, diags));
+  const std::vector<std::uint64_t> digests = digests_in_order(*archive, digest_of);
+  report.articles = archive->articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
-  MemoFolder memo(ingest_cache_dir(options) / "memo", options.cache);
-  if (render_and_write(options, in, archive, digests, stamp, prev, spare, memo, out, report,
-                       diags) &&
+  MemoFolder memo(cache_dir / "memo", options.cache);
+  if (render_and_write(options, in, *archive, digests, stamp, known, memo, out, report, diags) &&
       !out.failed) {
     clock = Clock::now();
-    forget_output_state(ingest_cache_dir(options), StateOf::kLive);  // the swap changes the folder
+    // The swap changes the live folder; its state is the spare's after it.
+    move_output_state(cache_dir, StateOf::kLive, StateOf::kAside);
     tell(options, "write", 0, 0);  // the last step: stale files out, the folder swapped in
     out.failed = out.writer->finish();
     out.write_ms += ms_since(clock);
@@ -334,11 +351,18 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
         {"write", out.writer->written(),
          "files (" + with_count(report.files - out.writer->written(), "unchanged)"), out.write_ms});
     // The old live folder is now the spare one, if its files were known.
-    if (prev && out.writer->kept_old())
-      save_output_state(ingest_cache_dir(options), *prev, StateOf::kSpare);
-    save_state(options, out, listing, read_at, stamp, report, diags, mark);
+    if (out.known.live && out.writer->kept_old())
+      move_output_state(cache_dir, StateOf::kAside, StateOf::kSpare);
+    std::future<void> state_saved = std::async(std::launch::async, [&] {
+      save_state(options, out, listing, read_at, stamp, report, diags, mark);
+    });
+    archive.reset();  // freed while the state is written
+    out.writer.reset();
+    out.known = Known{};
     memo.sweep();
+    state_saved.get();
   }
+  forget_output_state(cache_dir, StateOf::kAside);
   cache_saved.get();
   report.total_ms = ms_since(start);
   return report;

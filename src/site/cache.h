@@ -200,9 +200,10 @@ struct OutputState {
   std::uint64_t sources_count = 0, articles = 0, pages = 0, files = 0;
 };
 
-/// Which folder a state describes: the live output folder (output.bin) or
-/// its spare (spare.bin, see site/writer.h).
-enum class StateOf { kLive, kSpare };
+/// Which folder a state describes: the live output folder (output.bin), its
+/// spare (spare.bin, see site/writer.h), or the live folder while it is being
+/// swapped out to become the spare (aside.bin, read by no build).
+enum class StateOf { kLive, kSpare, kAside };
 
 /// How much of a state to read: all of it, or all but the units (enough to
 /// tell that nothing changed, without decoding a record per output file).
@@ -215,5 +216,7 @@ std::optional<OutputState> load_output_state(const std::filesystem::path& dir, S
 void save_output_state(const std::filesystem::path& dir, const OutputState& state, StateOf which);
 /// Removes it: the folder it describes is about to change.
 void forget_output_state(const std::filesystem::path& dir, StateOf which);
+/// Renames the state of `from` to that of `to` (its folder was renamed).
+void move_output_state(const std::filesystem::path& dir, StateOf from, StateOf to);
 
 }  // namespace newsarc::site

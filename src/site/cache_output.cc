@@ -11,7 +11,15 @@ namespace {
 constexpr std::uint64_t kOutputMagic = 0x4E41524F31ull;  // bumped when the layout changes
 
 fs::path state_file(const fs::path& dir, StateOf which) {
-  return dir / (which == StateOf::kLive ? "output.bin" : "spare.bin");
+  switch (which) {
+    case StateOf::kLive:
+      return dir / "output.bin";
+    case StateOf::kSpare:
+      return dir / "spare.bin";
+    case StateOf::kAside:
+      break;
+  }
+  return dir / "aside.bin";
 }
 
 void encode_units(Encoder& e, const OutputState& s) {
@@ -84,6 +92,14 @@ void save_output_state(const fs::path& dir, const OutputState& s, StateOf which)
 void forget_output_state(const fs::path& dir, StateOf which) {
   std::error_code ec;
   fs::remove(state_file(dir, which), ec);
+}
+
+void move_output_state(const fs::path& dir, StateOf from, StateOf to) {
+  std::error_code ec;
+  fs::rename(state_file(dir, from), state_file(dir, to), ec);
+  if (!ec) return;
+  forget_output_state(dir, from);  // neither may describe a folder it no longer does
+  forget_output_state(dir, to);
 }
 
 }  // namespace newsarc::site

@@ -144,6 +144,22 @@ void edit_third_article(InlineSite& s) {
                "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
 }
 
+// The state of the folder swapped out is what the live folder's was: the
+// record moves with its folder (renamed, not written again), and none is
+// left aside.
+TEST(Incremental, TheOldLiveFoldersRecordBecomesTheSparesRecord) {
+  auto s = build_inline_site(archive_text());
+  const fs::path cache = s.root() / ".newsarc-cache";
+  const std::string live = read_all(cache / "output.bin");
+  edit_third_article(s);
+  s.rebuild();
+  ASSERT_TRUE(fs::exists(cache / "spare.bin"));
+  EXPECT_EQ(read_all(cache / "spare.bin"), live);
+  EXPECT_NE(read_all(cache / "output.bin"), live);
+  EXPECT_FALSE(fs::exists(cache / "aside.bin"));
+  expect_same_as_clean(s);
+}
+
 TEST(Incremental, TheMemoKeepsWhatTheLastBuildUsedOnly) {
   auto s = build_inline_site(archive_text());
   // One run of six articles: the search index's part and records.json's lines.
