@@ -118,8 +118,8 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
 
 std::map<std::string, OutputFile> files_of(const OutputState& state) {
   std::map<std::string, OutputFile> files;
-  for (const auto& [name, unit] : state.units)
-    for (const OutputFile& f : unit.second) files[f.path] = f;
+  for (const UnitState& unit : state.units)
+    for (const OutputFile& f : unit.files) files[f.path] = f;
   return files;
 }
 
@@ -145,6 +145,7 @@ Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
 struct Output {
   Known known;  // before the writer, which refers to its files
   std::unique_ptr<OutputWriter> writer;
+  std::vector<const UnitState*> kept;  // per unit: the live one it keeps, if any
   OutputState next;
   std::optional<base::Error> failed;
   double write_ms = 0;
@@ -155,24 +156,25 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
                std::uint64_t key, Output& out, base::Diagnostics& diags) {
   const std::string& name = renderer.name(u);
   if (unit == nullptr) {
-    const auto& kept = out.known.live->units.at(name);
-    for (const OutputFile& f : kept.second)
+    const UnitState& kept = *out.kept[u];
+    for (const OutputFile& f : kept.files)
       if (!out.failed) out.failed = out.writer->keep(f);
-    out.next.units[name] = kept;
+    out.next.units.push_back(kept);
     ++out.skipped;
     return;
   }
   ++out.rendered;
   const bool clean = unit->diags.items().empty();
   diags.append(std::move(unit->diags));
-  auto& entry = out.next.units[name];
-  entry.first = clean ? key : 0;  // a unit that reported something is rendered again
+  UnitState& entry = out.next.units.emplace_back();
+  entry.name = name;
+  entry.key = clean ? key : 0;  // a unit that reported something is rendered again
   const Clock::time_point start = Clock::now();
   for (auto& [path, bytes] : unit->files) {
     if (out.failed) return;
     auto file = out.writer->put(path, bytes);
     if (!file) out.failed = file.error();
-    if (file) entry.second.push_back(*file);
+    if (file) entry.files.push_back(*file);
   }
   out.write_ms += ms_since(start);
 }
@@ -188,7 +190,7 @@ void put_assets(const std::map<std::string, std::string>& assets, Output& out,
     }
     auto file = out.writer->put(path, bytes);
     if (!file) out.failed = file.error();
-    if (file) out.next.units["asset:" + path] = {0, {*file}};
+    if (file) out.next.units.push_back({"asset:" + path, 0, {*file}});
   }
 }
 
@@ -246,9 +248,13 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   // (someone may have deleted public/ since the last build).
   std::vector<char> skip(renderer.size(), 0);
   const bool may_skip = prev && prev->stamp == stamp && out.writer->can_keep();
-  for (std::size_t u = 0; may_skip && u < skip.size(); ++u) {
-    auto it = prev->units.find(renderer.name(u));
-    skip[u] = it != prev->units.end() && it->second.first == keys[u];
+  out.kept.assign(renderer.size(), nullptr);
+  out.next.units.reserve(renderer.size() + in.assets.size());
+  for (std::size_t u = 0, hint = 0; may_skip && u < skip.size(); ++u) {
+    const UnitState* kept = prev->find(renderer.name(u), hint);
+    if (kept) hint = static_cast<std::size_t>(kept - prev->units.data()) + 1;
+    skip[u] = kept && kept->key == keys[u];
+    if (skip[u]) out.kept[u] = kept;
   }
   tell(options, "render", 0, renderer.size());
   render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {

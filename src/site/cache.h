@@ -22,6 +22,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/base.h"
@@ -189,15 +190,37 @@ struct OutputFile {
   std::uint64_t hash = 0;
 };
 
-/// What the last build wrote into the output folder, and from what.
+/// One unit as a build wrote it: its key (0: render it again) and files.
+struct UnitState {
+  std::string name;
+  std::uint64_t key = 0;
+  std::vector<OutputFile> files;
+};
+
+/// What the last build wrote into the output folder, and from what. Moved,
+/// never copied (index() refers into units).
 struct OutputState {
-  std::string out_dir;          ///< absolute
-  std::uint64_t stamp = 0;      ///< binary, config, templates and assets
-  std::uint64_t sources = 0;    ///< hash of every source's name and stat
-  std::int64_t read_at_ns = 0;  ///< when that build started reading
-  std::map<std::string, std::pair<std::uint64_t, std::vector<OutputFile>>> units;  ///< key, files
+  OutputState() = default;
+  OutputState(OutputState&&) = default;
+  OutputState& operator=(OutputState&&) = default;
+
+  /// The unit named `name`, looked for at units[hint] first (a unit mostly
+  /// keeps its place from one build to the next), then by index(); nullptr
+  /// when there is none.
+  const UnitState* find(std::string_view name, std::size_t hint) const;
+  /// Indexes the units by name for find() (after they are all added).
+  void index();
+
+  std::string out_dir;                  ///< absolute
+  std::uint64_t stamp = 0;              ///< binary, config, templates and assets
+  std::uint64_t sources = 0;            ///< hash of every source's name and stat
+  std::int64_t read_at_ns = 0;          ///< when that build started reading
+  std::vector<UnitState> units;         ///< in the order the build took them
   std::vector<base::Diagnostic> diags;  ///< those reported after listing the sources
   std::uint64_t sources_count = 0, articles = 0, pages = 0, files = 0;
+
+ private:
+  std::unordered_map<std::string_view, std::size_t> by_name_;  ///< into units
 };
 
 /// Which folder a state describes: the live output folder (output.bin), its

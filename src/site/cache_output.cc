@@ -24,11 +24,11 @@ fs::path state_file(const fs::path& dir, StateOf which) {
 
 void encode_units(Encoder& e, const OutputState& s) {
   e.u64(s.units.size());
-  for (const auto& [name, unit] : s.units) {
-    e.str(name);
-    e.u64(unit.first);
-    e.u64(unit.second.size());
-    for (const OutputFile& f : unit.second) {
+  for (const UnitState& unit : s.units) {
+    e.str(unit.name);
+    e.u64(unit.key);
+    e.u64(unit.files.size());
+    for (const OutputFile& f : unit.files) {
       e.str(f.path);
       e.u64(f.size);
       e.u64(f.hash);
@@ -37,13 +37,13 @@ void encode_units(Encoder& e, const OutputState& s) {
 }
 
 void decode_units(Decoder& d, OutputState& s) {
-  const std::size_t units = d.count();
-  for (std::size_t i = 0; i < units && !d.failed(); ++i) {
-    std::string name = d.str();
-    auto& unit = s.units[std::move(name)];
-    unit.first = d.u64();
-    unit.second.resize(d.count());
-    for (OutputFile& f : unit.second) {
+  s.units.resize(d.count());
+  for (UnitState& unit : s.units) {
+    if (d.failed()) return;
+    unit.name = d.str();
+    unit.key = d.u64();
+    unit.files.resize(d.count());
+    for (OutputFile& f : unit.files) {
       f.path = d.str();
       f.size = d.u64();
       f.hash = d.u64();
@@ -52,6 +52,18 @@ void decode_units(Decoder& d, OutputState& s) {
 }
 
 }  // namespace
+
+const UnitState* OutputState::find(std::string_view name, std::size_t hint) const {
+  if (hint < units.size() && units[hint].name == name) return &units[hint];
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &units[it->second];
+}
+
+void OutputState::index() {
+  by_name_.clear();
+  by_name_.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) by_name_.emplace(units[i].name, i);
+}
 
 std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which, StatePart part) {
   auto bytes = read_bytes(state_file(dir, which));
@@ -69,6 +81,7 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
   if (part == StatePart::kHeader) return d.failed() ? std::nullopt : std::optional(std::move(s));
   decode_units(d, s);
   if (d.failed() || !d.done()) return std::nullopt;
+  s.index();
   return s;
 }
 
