@@ -48,27 +48,46 @@ bool usable_as_folder(std::string_view id) {
 }
 
 // Keeps the first record of each id, in input order; reports the others.
-std::vector<ArticleRecord> drop_bad_and_duplicate_ids(std::vector<ArticleRecord> records,
-                                                      base::Diagnostics& diags) {
-  std::vector<ArticleRecord> kept;
-  std::unordered_map<std::string, std::size_t> first_of;
-  for (auto& r : records) {
+// Records are large, so the kept ones move up in place.
+void drop_bad_and_duplicate_ids(std::vector<ArticleRecord>& records, base::Diagnostics& diags) {
+  std::unordered_map<std::string_view, std::size_t> first_of;
+  first_of.reserve(records.size());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const ArticleRecord& r = records[i];
     if (!usable_as_folder(r.id)) {
       diags.report(base::Severity::kError, r.source_path, r.source_line, 1, "archive/bad-id",
                    "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
       continue;
     }
-    auto [it, inserted] = first_of.emplace(r.id, kept.size());
-    if (!inserted) {
+    if (auto it = first_of.find(r.id); it != first_of.end()) {
       diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
                    "archive/path-collision",
                    "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
-                       source_of(kept[it->second]) + "; the later article is skipped");
+                       source_of(records[it->second]) + "; the later article is skipped");
       continue;
     }
-    kept.push_back(std::move(r));
+    if (kept != i) records[kept] = std::move(records[i]);
+    first_of.emplace(records[kept].id, kept);  // a kept record is not moved again
+    ++kept;
   }
-  return kept;
+  records.erase(records.begin() + static_cast<std::ptrdiff_t>(kept), records.end());
+}
+
+// Newest first. The order is found on indexes, each record's date key
+// computed once, and then each record is moved once.
+void sort_newer_first(std::vector<ArticleRecord>& records) {
+  std::vector<std::pair<DateKey, std::size_t>> order;
+  order.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) order.emplace_back(date_key(records[i].date), i);
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return records[a.second].id < records[b.second].id;
+  });
+  std::vector<ArticleRecord> sorted;
+  sorted.reserve(records.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(records[i]));
+  records = std::move(sorted);
 }
 
 }  // namespace
@@ -104,8 +123,9 @@ void make_slugs_unique(std::vector<std::string*> slugs) {
 Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
                       base::Diagnostics& diags) {
   Archive archive;
-  archive.articles = drop_bad_and_duplicate_ids(std::move(records), diags);
-  std::sort(archive.articles.begin(), archive.articles.end(), newer_first);
+  drop_bad_and_duplicate_ids(records, diags);
+  sort_newer_first(records);
+  archive.articles = std::move(records);
   index_dates(archive);
   const text::Collator collator;
   archive.districts = index_districts(archive.articles, config.districts, collator);
