@@ -141,6 +141,9 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   const std::size_t step = progress_slice(options, n);
   const int threads = thread_count(options.jobs, n);
   Content content;
+  content.records.reserve(n);  // most sources are one article; records are large to move
+  content.digests.reserve(n);
+  content.live.reserve(n);
   for (std::size_t at = 0; at < n; at += step) {
     tell(options, "ingest", at, n);
     const std::size_t end = std::min(n, at + step);
