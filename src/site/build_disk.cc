@@ -59,12 +59,42 @@ BuildReport replay(const OutputState& prev, BuildReport report, base::Diagnostic
   return report;
 }
 
+// A source changed less than kRacyNs before the last build read it may have
+// changed again since without its stat showing it (one write just after
+// another). Such a source is unchanged only if its bytes hash to what that
+// build read: a build run right after an edit does not make the next one
+// start over. True when every such source is unchanged.
+bool racy_sources_unchanged(const OutputState& prev, const Listing& listing) {
+  const std::map<std::string_view, std::uint64_t> read_as(prev.racy.begin(), prev.racy.end());
+  for (std::size_t i = 0; i < listing.files.size(); ++i) {
+    if (listing.stats[i].mtime_ns + kRacyNs < prev.read_at_ns) continue;
+    auto it = read_as.find(listing.files[i].display);
+    if (it == read_as.end()) return false;
+    auto bytes = read_bytes(listing.files[i].path);
+    if (!bytes || hash_bytes(*bytes) != it->second) return false;
+  }
+  return true;
+}
+
 bool unchanged_since(const OutputState& prev, std::uint64_t stamp, const Listing& listing,
                      const std::string& out) {
   std::error_code ec;
   return prev.stamp == stamp && prev.sources == listing.hash &&
-         listing.newest_mtime_ns + kRacyNs < prev.read_at_ns &&
-         fs::is_regular_file(fs::path(out) / kOutputMarker, ec);
+         fs::is_regular_file(fs::path(out) / kOutputMarker, ec) &&
+         (listing.newest_mtime_ns + kRacyNs < prev.read_at_ns ||
+          racy_sources_unchanged(prev, listing));
+}
+
+// After a build that found nothing changed, the last build's record says so
+// as of `read_at` when no source is racy any more: the sources just checked
+// by their bytes are then trusted by their stat in the next builds.
+void trust_racy_sources(const fs::path& cache_dir, const Listing& listing, std::int64_t read_at) {
+  if (listing.newest_mtime_ns + kRacyNs >= read_at) return;  // still racy: checked next time
+  auto state = load_output_state(cache_dir, StateOf::kLive);
+  if (!state || state->racy.empty()) return;
+  state->read_at_ns = read_at;
+  state->racy.clear();
+  save_output_state(cache_dir, *state, StateOf::kLive);
 }
 
 // Runs task(i) for i in [0, n) in blocks of a few thousand on `threads` threads.
@@ -145,7 +175,7 @@ Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
 struct Output {
   Known known;  // before the writer, which refers to its files
   std::unique_ptr<OutputWriter> writer;
-  std::vector<const UnitState*> kept;  // per unit: the live one it keeps, if any
+  std::vector<UnitState*> kept;  // per unit: the live one it keeps, if any (files moved out)
   OutputState next;
   std::optional<base::Error> failed;
   double write_ms = 0;
@@ -156,10 +186,10 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
                std::uint64_t key, Output& out, base::Diagnostics& diags) {
   const std::string& name = renderer.name(u);
   if (unit == nullptr) {
-    const UnitState& kept = *out.kept[u];
+    UnitState& kept = *out.kept[u];
     for (const OutputFile& f : kept.files)
       if (!out.failed) out.failed = out.writer->keep(f);
-    out.next.units.push_back(kept);
+    out.next.units.push_back({kept.name, kept.key, std::move(kept.files)});  // taken once
     ++out.skipped;
     return;
   }
@@ -252,9 +282,11 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   out.next.units.reserve(renderer.size() + in.assets.size());
   for (std::size_t u = 0, hint = 0; may_skip && u < skip.size(); ++u) {
     const UnitState* kept = prev->find(renderer.name(u), hint);
-    if (kept) hint = static_cast<std::size_t>(kept - prev->units.data()) + 1;
-    skip[u] = kept && kept->key == keys[u];
-    if (skip[u]) out.kept[u] = kept;
+    if (!kept) continue;
+    const auto at = static_cast<std::size_t>(kept - prev->units.data());
+    hint = at + 1;
+    skip[u] = kept->key == keys[u];
+    if (skip[u]) out.kept[u] = &out.known.live->units[at];
   }
   tell(options, "render", 0, renderer.size());
   render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
@@ -313,6 +345,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   if (auto prev = use_cache ? load_output_state(cache_dir, StateOf::kLive, StatePart::kHeader)
                             : std::nullopt;
       prev && prev->out_dir == out_abs && unchanged_since(*prev, stamp, listing, out_abs)) {
+    if (!prev->racy.empty()) trust_racy_sources(cache_dir, listing, read_at);
     report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
     report = replay(*prev, std::move(report), diags);
     report.total_ms = ms_since(start);
@@ -359,6 +392,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     // The old live folder is now the spare one, if its files were known.
     if (out.known.live && out.writer->kept_old())
       move_output_state(cache_dir, StateOf::kAside, StateOf::kSpare);
+    out.next.racy = std::move(content.racy);
     std::future<void> state_saved = std::async(std::launch::async, [&] {
       save_state(options, out, listing, read_at, stamp, report, diags, mark);
     });

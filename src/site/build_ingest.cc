@@ -80,12 +80,15 @@ void process(const FoundFile& file, const FileStat& stat, const IngestCache& cac
 }
 
 // Moves one outcome into the content, in file order; new entries go to the cache.
-void gather(Outcome& out, IngestCache& cache, Content& content, base::Diagnostics& diags) {
+void gather(Outcome& out, std::int64_t read_at_ns, IngestCache& cache, Content& content,
+            base::Diagnostics& diags) {
   if (out.failure) std::rethrow_exception(out.failure);
   diags.append(std::move(out.diags));
   if (!out.read && !out.from_cache) return;  // unreadable
   ++content.sources;
   content.live.push_back(out.entry.display);
+  if (out.entry.stat.mtime_ns + kRacyNs >= read_at_ns)
+    content.racy.emplace_back(out.entry.display, out.entry.content_hash);
   if (out.from_cache) ++content.from_cache;
   if (out.read) cache.put(out.entry.display, std::move(out.encoded));
   for (const auto& d : out.entry.diags) diags.add(d);
@@ -151,7 +154,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
     run_pool(outcomes.size(), threads, [&](std::size_t k) {
       process(listing.files[at + k], listing.stats[at + k], cache, config, read_at_ns, outcomes[k]);
     });
-    for (Outcome& out : outcomes) gather(out, cache, content, diags);
+    for (Outcome& out : outcomes) gather(out, read_at_ns, cache, content, diags);
   }
   tell(options, "ingest", n, n);
   cache.release();

@@ -74,8 +74,10 @@ struct Content {
   std::vector<ingest::ArticleRecord> records;
   std::vector<std::uint64_t> digests;  ///< record_digest of each record
   std::vector<std::string> live;       ///< display names of the sources
-  std::size_t sources = 0;             ///< files read or taken from the cache
-  std::size_t from_cache = 0;          ///< sources whose records came from the cache
+  /// Sources changed less than kRacyNs before they were read: name, content hash.
+  std::vector<std::pair<std::string, std::uint64_t>> racy;
+  std::size_t sources = 0;     ///< files read or taken from the cache
+  std::size_t from_cache = 0;  ///< sources whose records came from the cache
 };
 
 /// The content files with their stats, and a hash of all names and stats.

@@ -217,6 +217,9 @@ struct OutputState {
   std::int64_t read_at_ns = 0;          ///< when that build started reading
   std::vector<UnitState> units;         ///< in the order the build took them
   std::vector<base::Diagnostic> diags;  ///< those reported after listing the sources
+  /// The sources changed less than kRacyNs before read_at_ns, which their
+  /// stat cannot vouch for: name and hash of the bytes this build read.
+  std::vector<std::pair<std::string, std::uint64_t>> racy;
   std::uint64_t sources_count = 0, articles = 0, pages = 0, files = 0;
 
  private:

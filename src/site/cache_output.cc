@@ -8,7 +8,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint64_t kOutputMagic = 0x4E41524F31ull;  // bumped when the layout changes
+constexpr std::uint64_t kOutputMagic = 0x4E41524F32ull;  // bumped when the layout changes
 
 fs::path state_file(const fs::path& dir, StateOf which) {
   switch (which) {
@@ -78,6 +78,11 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
   for (auto* n : {&s.sources_count, &s.articles, &s.pages, &s.files}) *n = d.u64();
   s.diags.resize(d.count());
   for (auto& diag : s.diags) diag = d.diagnostic();
+  s.racy.resize(d.count());
+  for (auto& [name, hash] : s.racy) {
+    name = d.str();
+    hash = d.u64();
+  }
   if (part == StatePart::kHeader) return d.failed() ? std::nullopt : std::optional(std::move(s));
   decode_units(d, s);
   if (d.failed() || !d.done()) return std::nullopt;
@@ -95,6 +100,11 @@ void save_output_state(const fs::path& dir, const OutputState& s, StateOf which)
   for (auto n : {s.sources_count, s.articles, s.pages, s.files}) e.u64(n);
   e.u64(s.diags.size());
   for (const auto& diag : s.diags) e.diagnostic(diag);
+  e.u64(s.racy.size());
+  for (const auto& [name, hash] : s.racy) {
+    e.str(name);
+    e.u64(hash);
+  }
   encode_units(e, s);
   std::error_code ec;
   fs::create_directories(dir, ec);
