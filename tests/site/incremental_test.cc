@@ -94,6 +94,24 @@ TEST(Incremental, NothingChangedRewritesNothing) {
   EXPECT_EQ(s.diagnostics_text(), diags);
 }
 
+void edit_third_article(InlineSite& s) {
+  s.write_file("content/2023/03.txt",
+               "惠济区第3批树苗栽种完成\n\n本报讯 2023年3月3日，惠济区志愿者在河堤两侧栽种树苗。"
+               "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
+}
+
+// Rebuilds and expects a build that finds nothing changed: no file written,
+// the diagnostics replayed. Returns them.
+std::string expect_nothing_changes(InlineSite& s) {
+  const Identity before = identity_of(s.out_dir());
+  const std::string diags = s.diagnostics_text();
+  s.rebuild();
+  EXPECT_EQ(s.report().phases.at(1).detail, "nothing changed since the last build");
+  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{});
+  EXPECT_EQ(s.diagnostics_text(), diags);
+  return diags;
+}
+
 TEST(Incremental, OldSourcesUnchangedSkipEverythingAndReplayTheDiagnostics) {
   auto s =
       build_inline_site(archive_text() + "-- content/undated.txt --\n无日期的短讯\n\n正文一段。\n");
@@ -102,13 +120,7 @@ TEST(Incremental, OldSourcesUnchangedSkipEverythingAndReplayTheDiagnostics) {
   for (const auto& entry : fs::recursive_directory_iterator(s.root() / "content"))
     if (entry.is_regular_file()) fs::last_write_time(entry.path(), old);
   s.rebuild();
-  const Identity before = identity_of(s.out_dir());
-  const std::string diags = s.diagnostics_text();
-  s.rebuild();
-  EXPECT_EQ(s.report().phases.at(1).detail, "nothing changed since the last build");
-  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{});
-  EXPECT_EQ(s.diagnostics_text(), diags);
-  EXPECT_FALSE(diags.empty());
+  EXPECT_FALSE(expect_nothing_changes(s).empty());
 }
 
 TEST(Incremental, ChangingOneArticlesBodyRewritesItsFilesTheExportAndItsSearchFilesOnly) {
@@ -123,9 +135,7 @@ TEST(Incremental, ChangingOneArticlesBodyRewritesItsFilesTheExportAndItsSearchFi
   const Identity before = identity_of(s.out_dir());
   const std::string dir = article_of(s, "第3批树苗来自本地苗圃");
   ASSERT_FALSE(dir.empty());
-  s.write_file("content/2023/03.txt",
-               "惠济区第3批树苗栽种完成\n\n本报讯 2023年3月3日，惠济区志愿者在河堤两侧栽种树苗。"
-               "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
+  edit_third_article(s);
   s.rebuild();
   EXPECT_EQ(
       rewritten(before, identity_of(s.out_dir())),
@@ -144,12 +154,6 @@ std::vector<fs::path> memo_files(const InlineSite& s) {
   return files;
 }
 
-void edit_third_article(InlineSite& s) {
-  s.write_file("content/2023/03.txt",
-               "惠济区第3批树苗栽种完成\n\n本报讯 2023年3月3日，惠济区志愿者在河堤两侧栽种树苗。"
-               "\n\n当天共栽下数百棵，第3批树苗来自外地苗圃。\n\n（记者 孙立群）\n");
-}
-
 // A build run right after an edit cannot trust the edited sources' stats
 // (a second write within the racy window may not show in them): the next
 // build checks those sources' bytes instead of starting over.
@@ -157,12 +161,7 @@ TEST(Incremental, ABuildRightAfterAnEditLetsTheNextOneSkipEverything) {
   auto s = build_inline_site(archive_text());
   edit_third_article(s);
   s.rebuild();
-  const Identity before = identity_of(s.out_dir());
-  const std::string diags = s.diagnostics_text();
-  s.rebuild();
-  EXPECT_EQ(s.report().phases.at(1).detail, "nothing changed since the last build");
-  EXPECT_EQ(rewritten(before, identity_of(s.out_dir())), std::set<std::string>{});
-  EXPECT_EQ(s.diagnostics_text(), diags);
+  expect_nothing_changes(s);
 }
 
 // ... and a source rewritten in place with the same size and mtime (a stat
@@ -192,8 +191,7 @@ TEST(Incremental, RacySourcesCheckedOnceTheyAreOldAreTrustedByTheirStat) {
   EXPECT_EQ(first->racy.size(), 6u);  // every source was written just before the build
   std::this_thread::sleep_for(std::chrono::nanoseconds(site::kRacyNs) +
                               std::chrono::milliseconds(100));
-  s.rebuild();
-  EXPECT_EQ(s.report().phases.at(1).detail, "nothing changed since the last build");
+  expect_nothing_changes(s);
   auto now = site::load_output_state(cache, site::StateOf::kLive);
   ASSERT_TRUE(now);
   EXPECT_TRUE(now->racy.empty());
