@@ -99,6 +99,8 @@ std::string_view severity_name(Severity s);
 /// A fast 64-bit hash of bytes (not cryptographic: for change detection and
 /// cache keys).
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0);
+/// hash_bytes of the pieces' concatenation, without joining them.
+std::uint64_t hash_pieces(const std::vector<std::string_view>& pieces, std::uint64_t seed = 0);
 /// Mixes `value` into `h`.
 std::uint64_t hash_combine(std::uint64_t h, std::uint64_t value);
 

@@ -1,4 +1,6 @@
 // `newsarc build`.
+#include <cstdio>
+#include <cstdlib>
 #include <cxxopts.hpp>
 #include <iostream>
 
@@ -22,6 +24,17 @@ cxxopts::Options build_options() {
 }
 
 // 0, 1 or 2 once the diagnostics are printed.
+// Ends the process with `code` once the output is flushed, leaving the
+// build's memory to the system: freeing it object by object took a tenth of
+// a rebuild at 100,000 articles (clang's -disable-free does the same). No
+// destructor of ours has an effect outside memory.
+[[noreturn]] void exit_without_freeing(int code) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+}
+
 int exit_code(const site::BuildReport& report, const Tally& tally, int max) {
   if (report.config_error) {
     std::cerr << "newsarc build: stopped; nothing was written\n";
@@ -99,6 +112,7 @@ int run_build(int argc, char** argv) {
   const Verbosity verbosity = verbosity_from(args);
   site::BuildOptions build = site_options_from(args);
   if (args.count("no-cache")) build.cache = site::CacheMode::kRebuild;
+  build.exit_after = true;
   ProgressLine progress(std::cerr);
   if (verbosity != Verbosity::kQuiet && can_draw_progress())
     build.progress = [&progress](const site::Progress& p) { progress.update(p); };
@@ -111,7 +125,9 @@ int run_build(int argc, char** argv) {
     for (const site::Phase& phase : report.phases) std::cout << phase_line(phase) << '\n';
   if (verbosity != Verbosity::kQuiet && !report.config_error)
     std::cout << summary_line(report, tally) << '\n';
-  return exit_code(report, tally, max_warnings(args, report));
+  const int code = exit_code(report, tally, max_warnings(args, report));
+  if (report.leftovers) exit_without_freeing(code);
+  return code;
 }
 
 }  // namespace newsarc::cli

@@ -77,8 +77,28 @@ struct UnitContext {
   std::vector<std::size_t> listed;  ///< articles whose listing_key it shows
 };
 
+/// A rendered file's bytes: one string, or pieces held elsewhere. records.json
+/// is the memo's runs in pieces, written one after another and never joined
+/// in memory (400 MB at 100,000 articles).
+class FileBytes {
+ public:
+  FileBytes(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit
+  FileBytes(const char* text) : text_(text) {}             // NOLINT: implicit
+  static FileBytes of_pieces(std::vector<SharedBytes> pieces);
+  /// The bytes in order.
+  std::vector<std::string_view> pieces() const;
+  std::size_t size() const;
+  /// The bytes as one string.
+  std::string join() &&;
+
+ private:
+  FileBytes() = default;
+  std::string text_;
+  std::vector<SharedBytes> pieces_;  ///< when not empty, the bytes (text_ is empty)
+};
+
 /// Receives a unit's files as they are rendered: output path, bytes.
-using EmitFile = std::function<void(const std::string& path, std::string bytes)>;
+using EmitFile = std::function<void(const std::string& path, FileBytes bytes)>;
 
 /// Renders a site unit by unit. A unit is one page or a group of files (a
 /// feed, the sitemaps, an export). Views are built when their unit is

@@ -42,6 +42,35 @@ SharedBytes SharedBytes::of(std::string text) {
   return {*owner, owner};
 }
 
+FileBytes FileBytes::of_pieces(std::vector<SharedBytes> pieces) {
+  FileBytes out;
+  out.pieces_ = std::move(pieces);
+  return out;
+}
+
+std::vector<std::string_view> FileBytes::pieces() const {
+  if (pieces_.empty()) return {text_};
+  std::vector<std::string_view> out;
+  out.reserve(pieces_.size());
+  for (const SharedBytes& piece : pieces_) out.push_back(piece.bytes);
+  return out;
+}
+
+std::size_t FileBytes::size() const {
+  std::size_t n = text_.size();
+  for (const SharedBytes& piece : pieces_) n += piece.bytes.size();
+  return n;
+}
+
+std::string FileBytes::join() && {
+  if (pieces_.empty()) return std::move(text_);
+  std::string out;
+  out.reserve(size());
+  for (const SharedBytes& piece : pieces_) out += piece.bytes;
+  pieces_.clear();
+  return out;
+}
+
 namespace {
 
 // The memo key of what `kind` derives from `run`: its articles' digests.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <future>
 #include <set>
+#include <tuple>
 
 #include "site/build_steps.h"
 #include "site/writer.h"
@@ -146,18 +147,11 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
   return keys;  // never 0: 0 marks a unit that must be rendered again
 }
 
-std::map<std::string, OutputFile> files_of(const OutputState& state) {
-  std::map<std::string, OutputFile> files;
-  for (const UnitState& unit : state.units)
-    for (const OutputFile& f : unit.files) files[f.path] = f;
-  return files;
-}
-
 // What the last builds left in the output folder and its spare: their states
 // and files by path, when known.
 struct Known {
   std::optional<OutputState> live, spare;
-  std::map<std::string, OutputFile> live_files, spare_files;
+  FileIndex live_files, spare_files;  // into live and spare
 };
 
 Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
@@ -166,14 +160,16 @@ Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
   k.spare = load_output_state(cache_dir, StateOf::kSpare);
   if (k.live && k.live->out_dir != out_abs) k.live.reset();
   if (k.spare && k.spare->out_dir != out_abs) k.spare.reset();
-  if (k.live) k.live_files = files_of(*k.live);
-  if (k.spare) k.spare_files = files_of(*k.spare);
+  if (k.live) k.live_files = index_files(*k.live);
+  if (k.spare) k.spare_files = index_files(*k.spare);
   return k;
 }
 
 // One build's writing: the writer, the state it leaves, what went wrong.
 struct Output {
   Known known;  // before the writer, which refers to its files
+  render::Reuse reuse;
+  std::unique_ptr<const render::SiteRenderer> renderer;  // refers to reuse
   std::unique_ptr<OutputWriter> writer;
   std::vector<UnitState*> kept;  // per unit: the live one it keeps, if any (files moved out)
   OutputState next;
@@ -202,7 +198,7 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
   const Clock::time_point start = Clock::now();
   for (auto& [path, bytes] : unit->files) {
     if (out.failed) return;
-    auto file = out.writer->put(path, bytes);
+    auto file = out.writer->put(path, bytes.pieces());
     if (!file) out.failed = file.error();
     if (file) entry.files.push_back(*file);
   }
@@ -254,9 +250,11 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
                       Output& out, BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
-  const render::Reuse reuse = reuse_of(in, digests, memo);
+  out.reuse = reuse_of(in, digests, memo);
   // One slot more than threads: see render_units.
-  const render::SiteRenderer renderer(archive, in.config, in.templates, diags, threads + 1, &reuse);
+  out.renderer = std::make_unique<const render::SiteRenderer>(archive, in.config, in.templates,
+                                                              diags, threads + 1, &out.reuse);
+  const render::SiteRenderer& renderer = *out.renderer;
   if (!renderer.ok()) {
     report.config_error = true;
     return false;
@@ -301,6 +299,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
       {"render", report.pages, "pages", ms_since(start) - out.write_ms,
        with_count(out.rendered, "of") + " " +
            with_count(renderer.size(), "units rendered, the others unchanged")});
+  if (!options.exit_after) out.renderer.reset();
   return true;
 }
 
@@ -396,15 +395,20 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     std::future<void> state_saved = std::async(std::launch::async, [&] {
       save_state(options, out, listing, read_at, stamp, report, diags, mark);
     });
-    archive.reset();  // freed while the state is written
-    out.writer.reset();
-    out.known = Known{};
+    if (!options.exit_after) {
+      archive.reset();  // freed while the state is written
+      out.writer.reset();
+      out.known = Known{};
+    }
     memo.sweep();
     state_saved.get();
   }
   forget_output_state(cache_dir, StateOf::kAside);
   cache_saved.get();
   report.total_ms = ms_since(start);
+  if (options.exit_after && report.wrote)  // else the writer removes what it staged
+    report.leftovers = std::make_shared<const std::tuple<decltype(archive), Output, Content>>(
+        std::move(archive), std::move(out), std::move(content));
   return report;
 }
 

@@ -48,7 +48,7 @@ class EarlyUnits {
                        try {
                          renderer.render(
                              u, slot,
-                             [&out](const std::string& path, std::string bytes) {
+                             [&out](const std::string& path, render::FileBytes bytes) {
                                out.unit.files.emplace_back(path, std::move(bytes));
                              },
                              out.unit.diags);
@@ -121,7 +121,7 @@ void render_batch(const render::SiteRenderer& renderer, int threads, Batch& batc
     try {
       renderer.render(
           batch.todo[k], thread,
-          [&slot](const std::string& path, std::string bytes) {
+          [&slot](const std::string& path, render::FileBytes bytes) {
             slot.unit.files.emplace_back(path, std::move(bytes));
           },
           slot.unit.diags);
@@ -201,7 +201,7 @@ render::RenderedSite render_parallel(const archive::Archive& archive,
   render_units(renderer, threads, std::vector<char>(renderer.size(), 0),
                [&](std::size_t, RenderedUnit* unit) {
                  diags.append(std::move(unit->diags));
-                 for (auto& [path, bytes] : unit->files) site[path] = std::move(bytes);
+                 for (auto& [path, bytes] : unit->files) site[path] = std::move(bytes).join();
                });
   return site;
 }

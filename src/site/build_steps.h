@@ -112,7 +112,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
 
 /// One unit's output.
 struct RenderedUnit {
-  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::pair<std::string, render::FileBytes>> files;
   base::Diagnostics diags;
 };
 

@@ -37,6 +37,7 @@ namespace newsarc::site {
 
 using base::hash_bytes;
 using base::hash_combine;
+using base::hash_pieces;
 
 /// Appends little-endian varints and length-prefixed strings.
 class Encoder {

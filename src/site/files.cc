@@ -226,18 +226,81 @@ MappedFile::~MappedFile() {
 // With plain system calls rather than stdio: a site is tens of thousands of
 // small files, and stdio's buffer and locking cost as much as the write.
 base::Result<bool> write_bytes(const fs::path& path, std::string_view bytes) {
+  return write_bytes(path, Pieces{bytes});
+}
+
+base::Result<bool> write_bytes(const fs::path& path, const Pieces& bytes) {
   const auto fail = [&] {
     return base::Error{"site/write", "cannot write " + path.string() + ": " + std::strerror(errno)};
   };
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fail();
-  if (!write_all(fd, bytes, 0)) {
-    auto error = fail();
-    ::close(fd);
-    return error;
+  std::size_t at = 0;
+  for (std::string_view piece : bytes) {
+    if (!write_all(fd, piece, at)) {
+      auto error = fail();
+      ::close(fd);
+      return error;
+    }
+    at += piece.size();
   }
   if (::close(fd) != 0) return fail();
   return true;
+}
+
+std::size_t total_size(const Pieces& bytes) {
+  std::size_t n = 0;
+  for (std::string_view piece : bytes) n += piece.size();
+  return n;
+}
+
+// How many bytes a and b (of the same length) have in common from the start,
+// or from the end.
+namespace {
+
+constexpr std::size_t kBlock = 1 << 16;
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t at = 0;
+  while (at + kBlock <= a.size() && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0)
+    at += kBlock;
+  while (at < a.size() && a[at] == b[at]) ++at;
+  return at;
+}
+std::size_t common_suffix(std::string_view a, std::string_view b) {
+  std::size_t n = a.size(), same = 0;
+  while (same + kBlock <= n &&
+         std::memcmp(a.data() + n - same - kBlock, b.data() + n - same - kBlock, kBlock) == 0)
+    same += kBlock;
+  while (same < n && a[n - same - 1] == b[n - same - 1]) ++same;
+  return same;
+}
+
+}  // namespace
+
+// The first byte at which `was` and `bytes` differ (their common length when
+// one is the other's prefix).
+std::size_t first_difference(std::string_view was, const Pieces& bytes) {
+  std::size_t at = 0;
+  for (std::string_view piece : bytes) {
+    const std::size_t n = std::min(piece.size(), was.size() - at);
+    const std::size_t same = common_prefix(was.substr(at, n), piece.substr(0, n));
+    at += same;
+    if (same < piece.size()) return at;
+  }
+  return at;
+}
+
+// For `was` and `bytes` of the same length that differ at `from`: the end of
+// their last difference.
+std::size_t last_difference_end(std::string_view was, const Pieces& bytes, std::size_t from) {
+  std::size_t end = was.size();
+  for (auto piece = bytes.rbegin(); piece != bytes.rend(); ++piece) {
+    const std::size_t begin = end - piece->size();
+    const std::size_t same = common_suffix(was.substr(begin, piece->size()), *piece);
+    if (same < piece->size()) return std::max(end - same, from);
+    end = begin;
+  }
+  return from;
 }
 
 bool write_all(int fd, std::string_view bytes, std::size_t offset) {

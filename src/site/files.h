@@ -60,8 +60,22 @@ class MappedFile {
   std::size_t size_;
 };
 
+/// A file's bytes in order, in one piece or several.
+using Pieces = std::vector<std::string_view>;
+
+/// The length of all the pieces.
+std::size_t total_size(const Pieces& bytes);
+/// The first byte at which `was` and `bytes` differ (their common length
+/// when one is the other's prefix).
+std::size_t first_difference(std::string_view was, const Pieces& bytes);
+/// For `was` and `bytes` of the same length that differ at `from`: the end
+/// of their last difference.
+std::size_t last_difference_end(std::string_view was, const Pieces& bytes, std::size_t from);
+
 /// Creates or replaces `path` with `bytes`; a `site/write` Error on failure.
 base::Result<bool> write_bytes(const std::filesystem::path& path, std::string_view bytes);
+/// The same for bytes in pieces, written one after another.
+base::Result<bool> write_bytes(const std::filesystem::path& path, const Pieces& bytes);
 /// Writes all of `bytes` to `fd` at `offset` (retrying short and
 /// interrupted writes); false on an error, with errno set.
 bool write_all(int fd, std::string_view bytes, std::size_t offset);

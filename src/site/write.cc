@@ -221,33 +221,28 @@ std::optional<base::Error> link_existing(const fs::path& out, const fs::path& st
   return std::nullopt;
 }
 
-bool same_file(const std::map<std::string, OutputFile>* files, const OutputFile& f) {
+bool same_file(const FileIndex* files, const OutputFile& f) {
   if (files == nullptr) return false;
   auto it = files->find(f.path);
-  return it != files->end() && it->second.size == f.size && it->second.hash == f.hash;
+  return it != files->end() && it->second->size == f.size && it->second->hash == f.hash;
 }
 
 // Files at least this large are updated in place when the spare folder
 // holds them alone (see patch_in_place).
 constexpr std::size_t kPatchMin = 1 << 20;
 
-// The first byte at which a and b differ (their common length when one is
-// the other's prefix).
-std::size_t first_difference(std::string_view a, std::string_view b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  constexpr std::size_t kBlock = 1 << 16;
-  std::size_t at = 0;
-  while (at + kBlock <= n && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) at += kBlock;
-  while (at < n && a[at] == b[at]) ++at;
-  return at;
-}
-
-// Sets `target`'s length to bytes.size() and writes bytes[from, to) at `from`.
-bool write_range(const fs::path& target, std::string_view bytes, std::size_t from, std::size_t to) {
+// Sets `target`'s length to `size` and writes the part of `bytes` in [from, to).
+bool write_range(const fs::path& target, const Pieces& bytes, std::size_t size, std::size_t from,
+                 std::size_t to) {
   const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  const bool ok = ::ftruncate(fd, static_cast<off_t>(bytes.size())) == 0 &&
-                  write_all(fd, bytes.substr(from, to - from), from);
+  bool ok = ::ftruncate(fd, static_cast<off_t>(size)) == 0;
+  std::size_t at = 0;
+  for (std::string_view piece : bytes) {
+    const std::size_t lo = std::max(at, from), hi = std::min(at + piece.size(), to);
+    if (ok && lo < hi) ok = write_all(fd, piece.substr(lo - at, hi - lo), lo);
+    at += piece.size();
+  }
   return ::close(fd) == 0 && ok;
 }
 
@@ -257,31 +252,41 @@ bool write_range(const fs::path& target, std::string_view bytes, std::size_t fro
 // is not live, and a file with one link is not a link to a live file. With
 // the length unchanged, only the bytes between the first and the last
 // change are written. False when the file is not such a file.
-bool patch_in_place(const fs::path& target, std::string_view bytes) {
+bool patch_in_place(const fs::path& target, const Pieces& bytes) {
+  const std::size_t size = total_size(bytes);
   struct ::stat st {};
-  if (bytes.size() < kPatchMin || ::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+  if (size < kPatchMin || ::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       st.st_nlink != 1)
     return false;
-  std::size_t from = 0, to = bytes.size();
+  std::size_t from = 0, to = size;
   {
     const auto old = MappedFile::open(target);
     if (!old) return false;
     const std::string_view was = old->bytes();
     from = first_difference(was, bytes);
-    if (was.size() == bytes.size())
-      while (to > from && was[to - 1] == bytes[to - 1]) --to;
+    if (was.size() == size) to = last_difference_end(was, bytes, from);
   }
-  return write_range(target, bytes, from, to);
+  return write_range(target, bytes, size, from, to);
 }
 
 }  // namespace
+
+FileIndex index_files(const OutputState& state) {
+  FileIndex files;
+  files.reserve(state.files);
+  for (const UnitState& unit : state.units)
+    for (const OutputFile& f : unit.files) files[f.path] = &f;
+  return files;
+}
 
 fs::path spare_folder(const std::string& out_dir) {
   return output_folder(out_dir).string() + ".newsarc-spare";
 }
 
 OutputWriter::OutputWriter(fs::path out, WriteMode mode, const Known& known)
-    : out_(std::move(out)), mode_(mode), known_(known) {}
+    : out_(std::move(out)), mode_(mode), known_(known) {
+  if (known.live != nullptr) done_.reserve(known.live->size());
+}
 
 OutputWriter::~OutputWriter() {
   if (!finished_ && mode_ != WriteMode::kSpare) remove_ours(staging_);
@@ -313,14 +318,14 @@ base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string
 
 // Does the staging folder hold `file` already? By what is known of it, else
 // (a linked folder of unknown content) by reading the file.
-bool OutputWriter::holds(const OutputFile& file, std::string_view bytes) const {
+bool OutputWriter::holds(const OutputFile& file, const Pieces& bytes) const {
   if (mode_ == WriteMode::kStage) return false;
   if (mode_ == WriteMode::kSpare) return same_file(known_.spare, file);
   if (known_.live != nullptr) return same_file(known_.live, file);
   const fs::path target = staging_ / file.path;
-  if (stat_file(target).size != static_cast<std::int64_t>(bytes.size())) return false;
+  if (stat_file(target).size != static_cast<std::int64_t>(file.size)) return false;
   auto old = read_bytes(target);
-  return old && *old == bytes;
+  return old && old->size() == file.size && first_difference(*old, bytes) == file.size;
 }
 
 std::optional<base::Error> OutputWriter::make_parent(const fs::path& target) {
@@ -345,9 +350,9 @@ bool OutputWriter::link_live(const std::string& path) {
   return !ec;
 }
 
-base::Result<OutputFile> OutputWriter::put(const std::string& path, std::string_view bytes) {
+base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces& bytes) {
   if (auto bad = check_output_path(path)) return *bad;
-  OutputFile file{path, bytes.size(), hash_bytes(bytes)};
+  OutputFile file{path, total_size(bytes), hash_pieces(bytes)};
   const bool again = !done_.insert(path).second;
   if (!again && holds(file, bytes)) {
     ++unchanged_;
@@ -390,7 +395,7 @@ std::optional<base::Error> OutputWriter::remove_stale() {
   const auto* known = mode_ == WriteMode::kSpare ? known_.spare : known_.live;
   if (known != nullptr) {
     for (const auto& [path, file] : *known)
-      if (!done_.count(path)) stale.push_back(staging_ / path);
+      if (!done_.contains(path)) stale.push_back(staging_ / path);
   } else {
     for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
          it.increment(ec)) {

@@ -12,15 +12,16 @@
 // mtime, so rsync-style deploys copy little.
 
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/base.h"
 #include "site/cache.h"
+#include "site/files.h"
 
 namespace newsarc::site {
 
@@ -31,10 +32,26 @@ enum class WriteMode {
   kSpare,   ///< the spare folder, updated: costs what changed since it was live
 };
 
-/// What is known of the folders' files (path -> file); nullptr = unknown.
+/// A folder's files by path, pointing into the OutputState that lists them
+/// (which must outlive the index; its units may be moved, not copied).
+using FileIndex = std::unordered_map<std::string_view, const OutputFile*>;
+
+/// The files of `state`, indexed by path.
+FileIndex index_files(const OutputState& state);
+
+/// Paths, looked up by std::string or std::string_view alike.
+struct PathHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view path) const {
+    return std::hash<std::string_view>{}(path);
+  }
+};
+using PathSet = std::unordered_set<std::string, PathHash, std::equal_to<>>;
+
+/// What is known of the folders' files; nullptr = unknown.
 struct KnownFiles {
-  const std::map<std::string, OutputFile>* live = nullptr;
-  const std::map<std::string, OutputFile>* spare = nullptr;
+  const FileIndex* live = nullptr;
+  const FileIndex* spare = nullptr;
 };
 
 /// `out_dir` as an absolute, normal path without a trailing slash: the name
@@ -54,7 +71,11 @@ class OutputWriter {
   ~OutputWriter();
 
   /// Writes `bytes` to `path` unless the folder already holds them.
-  base::Result<OutputFile> put(const std::string& path, std::string_view bytes);
+  base::Result<OutputFile> put(const std::string& path, std::string_view bytes) {
+    return put(path, Pieces{bytes});
+  }
+  /// The same for bytes in pieces, written one after another.
+  base::Result<OutputFile> put(const std::string& path, const Pieces& bytes);
   /// True when keep() can work: the live folder exists and is ours (a first
   /// build, a deleted output folder or --no-cache must render every unit).
   bool can_keep() const { return mode_ != WriteMode::kStage; }
@@ -63,7 +84,7 @@ class OutputWriter {
   /// True when `path` was put or kept.
   bool has(const std::string& path) const { return done_.count(path) > 0; }
   /// Every path put or kept.
-  const std::set<std::string>& paths() const { return done_; }
+  const PathSet& paths() const { return done_; }
   /// Removes what was neither put nor kept and swaps the folder in; the old
   /// site becomes the spare folder when its files are known.
   std::optional<base::Error> finish();
@@ -76,7 +97,7 @@ class OutputWriter {
  private:
   using Known = KnownFiles;
   OutputWriter(std::filesystem::path out, WriteMode mode, const Known& known);
-  bool holds(const OutputFile& file, std::string_view bytes) const;
+  bool holds(const OutputFile& file, const Pieces& bytes) const;
   bool link_live(const std::string& path);
   std::optional<base::Error> make_parent(const std::filesystem::path& target);
   std::optional<base::Error> remove_stale();
@@ -84,8 +105,8 @@ class OutputWriter {
   std::filesystem::path out_, staging_;
   WriteMode mode_;
   Known known_;
-  std::set<std::string> done_;
-  std::set<std::string> made_dirs_;
+  PathSet done_;
+  PathSet made_dirs_;
   std::size_t written_ = 0, unchanged_ = 0;
   bool finished_ = false;
   bool kept_old_ = false;

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
+#include "site/files.h"
 #include "site/inline_site.h"
 #include "site/site.h"
 
@@ -122,6 +124,53 @@ TEST(WriteSite, RemovesAStaleStagingFolderOfItsOwn) {
   ASSERT_TRUE(write_site({{"index.html", "x"}}, out.string()).has_value());
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_FALSE(fs::exists(out / "junk.html"));
+}
+
+// Files in pieces (records.json is its memo's runs) are compared and written
+// as if they were joined: checked against the joined bytes, cut at random.
+std::vector<std::string_view> cut_at_random(std::mt19937& rng, std::string_view text) {
+  std::vector<std::string_view> pieces;
+  while (!text.empty()) {
+    const std::size_t n = std::min<std::size_t>(text.size(), rng() % 9 == 0 ? 0 : rng() % 50);
+    pieces.push_back(text.substr(0, n));
+    text.remove_prefix(n);
+  }
+  return pieces;
+}
+
+std::size_t first_difference_joined(std::string_view a, std::string_view b) {
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  return at;
+}
+
+TEST(Pieces, FindTheFirstAndLastDifferenceAsTheJoinedBytesWould) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string was(rng() % 300, 'a');
+    for (char& c : was) c = static_cast<char>('a' + rng() % 3);
+    std::string now = was;
+    for (int k = static_cast<int>(rng() % 4); k > 0 && !now.empty(); --k)
+      now[rng() % now.size()] = static_cast<char>('a' + rng() % 4);
+    if (round % 3 == 1) now.resize(rng() % (now.size() + 1));  // a prefix
+    if (round % 3 == 2) now += "tail";
+    const auto pieces = cut_at_random(rng, now);
+    EXPECT_EQ(total_size(pieces), now.size());
+    const std::size_t from = first_difference(was, pieces);
+    ASSERT_EQ(from, first_difference_joined(was, now)) << was << " / " << now;
+    if (was.size() != now.size() || from == now.size()) continue;
+    std::size_t to = now.size();
+    while (to > from && was[to - 1] == now[to - 1]) --to;
+    EXPECT_EQ(last_difference_end(was, pieces, from), to) << was << " / " << now;
+  }
+}
+
+TEST(Pieces, AreWrittenOneAfterAnother) {
+  TempDir tmp;
+  std::mt19937 rng(5);
+  const std::string text = "[\n{\"id\": 1},\n{\"id\": 2}\n]\n";
+  ASSERT_TRUE(write_bytes(tmp.path() / "records.json", cut_at_random(rng, text)));
+  EXPECT_EQ(read_all(tmp.path() / "records.json"), text);
 }
 
 }  // namespace
