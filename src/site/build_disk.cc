@@ -10,6 +10,7 @@
 
 #include "site/build_steps.h"
 #include "site/writer.h"
+#include "text/text.h"
 
 namespace newsarc::site {
 
@@ -351,6 +352,8 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     return report;
   }
   report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
+  // The archive's first slug would wait for ICU to compile its pinyin rules.
+  std::future<void> slugs_ready = std::async(std::launch::async, text::prepare_slugify);
   IngestCache cache(cache_dir, ingest_cache_key(in.config), options.cache);
   Content content = ingest_content(options, listing, in.config, cache, read_at, report, diags);
   // Records depend on their sources and the config only, so the cache can be

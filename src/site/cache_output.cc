@@ -66,9 +66,13 @@ void OutputState::index() {
 }
 
 std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which, StatePart part) {
-  auto bytes = read_bytes(state_file(dir, which));
-  if (!bytes) return std::nullopt;
-  Decoder d(*bytes);
+  // Mapped, not read: a build that finds nothing changed reads the header
+  // only (the whole file is 20 MB at 100,000 articles).
+  const auto file = MappedFile::open(state_file(dir, which), part == StatePart::kAll
+                                                                 ? MappedFile::Reading::kAll
+                                                                 : MappedFile::Reading::kPart);
+  if (!file) return std::nullopt;
+  Decoder d(file->bytes());
   if (d.u64() != kOutputMagic) return std::nullopt;
   OutputState s;
   s.out_dir = d.str();

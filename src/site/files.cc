@@ -205,15 +205,16 @@ base::Result<std::string> read_bytes(const fs::path& path) {
   return bytes;
 }
 
-std::shared_ptr<const MappedFile> MappedFile::open(const fs::path& path) {
+std::shared_ptr<const MappedFile> MappedFile::open(const fs::path& path, Reading reading) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
   struct ::stat st {};
   void* data = nullptr;
   const bool ok = ::fstat(fd, &st) == 0 && st.st_size >= 0;
   const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
-  // MAP_POPULATE: the callers read all of it, so map every page at once.
-  if (ok && size > 0) data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  // MAP_POPULATE: a caller that reads all of it has every page mapped at once.
+  const int flags = MAP_PRIVATE | (reading == Reading::kAll ? MAP_POPULATE : 0);
+  if (ok && size > 0) data = ::mmap(nullptr, size, PROT_READ, flags, fd, 0);
   ::close(fd);
   if (!ok || data == MAP_FAILED) return nullptr;
   return std::shared_ptr<const MappedFile>(new MappedFile(static_cast<const char*>(data), size));

@@ -46,9 +46,13 @@ base::Result<std::string> read_bytes(const std::filesystem::path& path);
 /// read in place instead of copied into fresh (zeroed) memory.
 class MappedFile {
  public:
+  /// How much of the file the caller reads: all of it (every page is mapped
+  /// at once), or a part (pages are mapped as they are read).
+  enum class Reading { kAll, kPart };
   /// The file mapped whole, or nullptr when it cannot be opened or mapped
   /// (an empty file maps to empty bytes).
-  static std::shared_ptr<const MappedFile> open(const std::filesystem::path& path);
+  static std::shared_ptr<const MappedFile> open(const std::filesystem::path& path,
+                                                Reading reading = Reading::kAll);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

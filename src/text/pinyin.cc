@@ -79,6 +79,10 @@ std::string slugify(std::string_view s) {
   return slug.empty() ? hex_slug(s) : slug;
 }
 
+void prepare_slugify() {
+  (void)slugify("张");
+}
+
 // icu::Collator's const methods (getSortKey among them) are safe to call
 // concurrently: ICU's design guide promises thread safety for service objects
 // used only through const APIs. Impl holds a const pointer, so nothing else

@@ -49,6 +49,10 @@ std::vector<std::string> segment_words(std::string_view s);
 /// ASCII slug from pinyin: "张红军" -> "zhang-hong-jun", "Hello World" ->
 /// "hello-world". Never empty: falls back to "x" plus hex code points.
 std::string slugify(std::string_view s);
+/// Compiles the pinyin rules slugify uses, which the first slugify in a
+/// process otherwise waits for (some 80 ms): call on a spare thread early.
+/// ICU keeps what it compiled for every thread.
+void prepare_slugify();
 
 /// Pinyin collation (zh@collation=pinyin). Build once, share read-only.
 class Collator {
