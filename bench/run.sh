@@ -78,8 +78,8 @@ EOF
   cp "$REPO/templates/article.mustache" "$site/override/article.mustache"
 }
 
-# Swaps the first "，" of the body of one source for "、" (and back on the
-# next call), so each onearticle run is one edited file.
+# Swaps the first "，" of the body of one source for "、" (the next one on the
+# next call: the corpus keeps the edits), so each onearticle run is one edited file.
 edit_one() {
   python3 - "$1" <<'EOF'
 import sys, pathlib

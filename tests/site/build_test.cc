@@ -88,6 +88,27 @@ TEST(Build, OneJobAndFourJobsGiveTheSameBytesAndDiagnostics) {
   EXPECT_EQ(four.diagnostics_text(), one.diagnostics_text());
 }
 
+// `newsarc build` ends the process right after the build, so the build hands
+// what it holds in memory back instead of freeing it; its output is the same.
+TEST(Build, ABuildThatEndsTheProcessHandsItsMemoryBack) {
+  auto freed = build_inline_site(kTwoArticles);
+  EXPECT_EQ(freed.report().leftovers, nullptr);
+  InlineOptions options;
+  options.exit_after = true;
+  auto kept = build_inline_site(kTwoArticles, options);
+  EXPECT_NE(kept.report().leftovers, nullptr);
+  EXPECT_EQ(kept.output(), freed.output());
+  kept.write_file("content/2023/extra.txt", "管城区路灯完成更换\n\n本报讯 全区路灯已全部换新。\n");
+  kept.rebuild();  // incremental: the same again
+  EXPECT_NE(kept.report().leftovers, nullptr);
+  EXPECT_NE(kept.output_file("index.html").find("管城区路灯完成更换"), std::string::npos);
+  // A build that wrote nothing frees what it made (a writer removes its staging folder).
+  auto refused =
+      build_inline_site(std::string(kTwoArticles) + "-- public/notes.txt --\n私人笔记\n", options);
+  EXPECT_FALSE(refused.report().wrote);
+  EXPECT_EQ(refused.report().leftovers, nullptr);
+}
+
 TEST(Build, ABadConfigStopsTheBuildBeforeWriting) {
   auto s = build_inline_site(R"(
 -- site.json --

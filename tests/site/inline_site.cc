@@ -93,6 +93,7 @@ void InlineSite::rebuild() {
   options.jobs = options_.jobs;
   options.base_url = options_.base_url;
   options.cache = options_.cache;
+  options.exit_after = options_.exit_after;
   diags_ = {};
   report_ = site::build(options, diags_);
 }

@@ -35,6 +35,7 @@ struct InlineOptions {
   int jobs = 2;
   std::string base_url;                           ///< as `--base-url`; "" = config's
   site::CacheMode cache = site::CacheMode::kUse;  ///< kRebuild = `--no-cache`
+  bool exit_after = false;                        ///< as `newsarc build` sets it
 };
 
 /// A site written from an archive string into its own temp folder (removed at
