@@ -20,26 +20,8 @@ WORK=${WORK:-/tmp/bench}
 RAW=$WORK/c$N/raw
 [ -d "$RAW" ] || { echo "no corpus in $RAW: run bench/run.sh $N first" >&2; exit 2; }
 
-make_site() {  # as bench/run.sh does: lists paginated by 50, content -> the corpus
-  mkdir -p "$1"
-  python3 - "$REPO/site.json" "$1/site.json" <<'EOF'
-import json, sys
-config = json.load(open(sys.argv[1], encoding="utf-8"))
-config["page_size"] = 50
-json.dump(config, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-EOF
-  ln -sfn "$RAW" "$1/content"
-}
-
-edit_one() {  # swaps the first "，" of the body for "、", or back
-  python3 - "$1" <<'EOF'
-import sys, pathlib
-p = pathlib.Path(sys.argv[1]); t = p.read_text(encoding="utf-8")
-head, sep, body = t.partition("\n\n")
-body = body.replace("，", "、", 1) if "，" in body else body.replace("、", "，", 1)
-p.write_text(head + sep + body, encoding="utf-8")
-EOF
-}
+# make_site, edit_one
+source "$REPO/bench/common.sh"
 
 build() {  # build NAME BINARY -> one line
   local site=$WORK/pair-$1
@@ -64,7 +46,7 @@ trap restore EXIT
 
 for side in old new; do
   [ -e "$WORK/pair-$side" ] && mv "$WORK/pair-$side" "$(mktemp -d "$WORK/pair-trash.XXXXXX")/"
-  make_site "$WORK/pair-$side"
+  make_site "$WORK/pair-$side" "$RAW"
 done
 echo "setting up: clean builds, then a first edit" >&2
 build old "$OLD" >/dev/null; build new "$NEW" >/dev/null
