@@ -255,10 +255,10 @@ std::size_t total_size(const Pieces& bytes) {
   return n;
 }
 
-// How many bytes a and b (of the same length) have in common from the start,
-// or from the end.
 namespace {
 
+// How many bytes a and b (of the same length) have in common from the start,
+// or from the end, compared 64 KB at a time while they agree.
 constexpr std::size_t kBlock = 1 << 16;
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t at = 0;
