@@ -23,7 +23,6 @@ cxxopts::Options build_options() {
   return o;
 }
 
-// 0, 1 or 2 once the diagnostics are printed.
 // Ends the process with `code` once the output is flushed, leaving the
 // build's memory to the system: freeing it object by object took a tenth of
 // a rebuild at 100,000 articles (clang's -disable-free does the same). No
@@ -35,6 +34,7 @@ cxxopts::Options build_options() {
   std::_Exit(code);
 }
 
+// 0, 1 or 2 once the diagnostics are printed.
 int exit_code(const site::BuildReport& report, const Tally& tally, int max) {
   if (report.config_error) {
     std::cerr << "newsarc build: stopped; nothing was written\n";
