@@ -9,6 +9,9 @@ namespace newsarc::ingest {
 
 namespace {
 
+// The widest credit line, in columns (a Han character is one column).
+constexpr int kMaxCreditWidth = 40;
+
 enum class Role { kNone, kReporter, kCorrespondent, kAuthor, kPhoto };
 
 struct RoleWord {
@@ -96,14 +99,24 @@ bool parse_supplied_photo(std::u32string_view line, Credits& out) {
   return true;
 }
 
+// The byte offset where the last `n` characters of well-formed UTF-8 start:
+// each character has one byte that is not a continuation byte (10xxxxxx).
+std::size_t tail_start(std::string_view utf8, std::size_t n) {
+  std::size_t pos = utf8.size();
+  for (std::size_t seen = 0; pos > 0 && seen < n;) {
+    --pos;
+    if ((static_cast<unsigned char>(utf8[pos]) & 0xC0) != 0x80) ++seen;
+  }
+  return pos;
+}
+
 }  // namespace
 
 // A credit line is role words and 2-4 character names and nothing else:
 //   "记者 张三 通讯员 李四 王五", "本报记者 赵六", "记者 张三 文/图", "▶ 钱七",
 //   "通讯员 李四 孙八图" (孙八 took the photos), "张三 摄".
-bool parse_credit_line(std::string_view line_utf8, Credits& out) {
-  std::u32string line = text::to_u32(line_utf8);
-  if (line.empty() || display_width(line) > 40) return false;
+bool parse_credit_line(std::u32string_view line, Credits& out) {
+  if (line.empty() || display_width(line) > kMaxCreditWidth) return false;
   if (parse_supplied_photo(line, out)) return true;
   std::vector<std::u32string> tokens = split_tokens(line);
   Credits found;
@@ -148,17 +161,28 @@ bool parse_credit_line(std::string_view line_utf8, Credits& out) {
   return true;
 }
 
+bool parse_credit_line(std::string_view line_utf8, Credits& out) {
+  // Every character is at least half a column wide and at most four bytes
+  // long, so a line of over 320 bytes is wider than a credit line can be:
+  // a paragraph is rejected without being decoded.
+  if (line_utf8.size() > 4 * 2 * kMaxCreditWidth) return false;
+  return parse_credit_line(std::u32string_view(text::to_u32(line_utf8)), out);
+}
+
 // "……推动发展。记者 张三" -> "……推动发展。" with 张三 as reporter. The credit
 // must follow the end of a sentence, so "……记者张三介绍" stays text.
 std::string strip_glued_credit(std::string_view paragraph, Credits& out) {
-  std::u32string text = text::to_u32(paragraph);
-  std::size_t from = text.size() > 48 ? text.size() - 48 : 0;
-  for (std::size_t pos = from; pos < text.size(); ++pos) {
-    if (!role_prefix(std::u32string_view(text).substr(pos))) continue;
-    std::u32string before = trim(std::u32string_view(text).substr(0, pos));
+  // A credit is in the last 48 characters: only they are decoded, and the
+  // rest of the paragraph only when a role word is found among them.
+  std::size_t tail = tail_start(paragraph, 48);
+  std::u32string end = text::to_u32(paragraph.substr(tail));
+  for (std::size_t pos = 0; pos < end.size(); ++pos) {
+    if (!role_prefix(std::u32string_view(end).substr(pos))) continue;
+    std::u32string before =
+        trim(text::to_u32(paragraph.substr(0, tail)) + std::u32string(end.substr(0, pos)));
     if (before.empty() || !ends_sentence(before)) continue;
     Credits c;
-    if (!parse_credit_line(text::to_utf8(std::u32string_view(text).substr(pos)), c)) continue;
+    if (!parse_credit_line(std::u32string_view(end).substr(pos), c)) continue;
     merge_credits(out, c);
     return text::to_utf8(before);
   }

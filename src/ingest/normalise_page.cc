@@ -94,7 +94,7 @@ double column_width(const std::vector<RawBlock>& blocks) {
 
 bool is_credit_line(const Line& l) {
   Credits unused;
-  return parse_credit_line(text::to_utf8(l.text), unused);
+  return parse_credit_line(std::u32string_view(l.text), unused);
 }
 
 // A colon inside the line or an opening quote left open marks a fragment of
@@ -259,7 +259,7 @@ void reflow_block(const RawBlock& b, double width, std::vector<Piece>& out) {
     const Line& l = b.lines[i];
     int gap = i == 0 ? b.gap_before : 0;
     Credits credits;
-    if (parse_credit_line(text::to_utf8(l.text), credits)) {
+    if (parse_credit_line(std::u32string_view(l.text), credits)) {
       flush();
       out.push_back(make_piece(PieceKind::kByline, l, gap));
       out.back().block_start = first;

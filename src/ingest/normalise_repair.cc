@@ -101,10 +101,9 @@ void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>
 void join_column_breaks(std::vector<Piece>& pieces) {
   std::vector<Piece> out;
   for (Piece& p : pieces) {
-    bool join =
-        !out.empty() && p.kind == PieceKind::kText && p.block_start &&
-        !p.text.starts_with("本报讯") && out.back().kind == PieceKind::kText &&
-        !ends_sentence(tail(out.back().text)) && looks_like_running_text(out.back());
+    bool join = !out.empty() && p.kind == PieceKind::kText && p.block_start &&
+                !p.text.starts_with("本报讯") && out.back().kind == PieceKind::kText &&
+                !ends_sentence(tail(out.back().text)) && looks_like_running_text(out.back());
     if (!join) {
       out.push_back(std::move(p));
       continue;

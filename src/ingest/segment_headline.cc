@@ -1,6 +1,7 @@
 // Headline placement and the final shape of a record.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "ingest/segment.h"
 #include "text/text.h"
@@ -26,19 +27,57 @@ Bigrams sorted_unique(Bigrams b) {
   return b;
 }
 
-Bigrams body_bigrams(const Draft& d) {
+Bigrams headline_bigrams(const HeadlineBlock& h) {
+  std::string joined;
+  for (const Piece* p : h.lines) joined += p->text;
   Bigrams out;
-  for (const Piece* p : d.body)
-    if (p->kind == PieceKind::kText) add_han_bigrams(p->text, out);
+  add_han_bigrams(joined, out);
   return sorted_unique(std::move(out));
 }
 
-double overlap(const Bigrams& headline, const Bigrams& body) {
-  if (headline.empty()) return 0;
-  std::size_t shared = 0;
-  for (std::uint64_t b : headline) shared += std::binary_search(body.begin(), body.end(), b);
-  return static_cast<double>(shared) / static_cast<double>(headline.size());
-}
+/// Which of the strays' bigrams (the vocabulary) each body contains. A body
+/// is read once, and only its bigrams that some stray headline has are
+/// kept, instead of sorting all of them: bodies are long, headlines short.
+class BodyMatches {
+ public:
+  BodyMatches(const std::vector<Draft>& drafts, const std::vector<Bigrams>& headlines)
+      : drafts_(drafts), present_(drafts.size()) {
+    for (const Bigrams& h : headlines) vocabulary_.insert(vocabulary_.end(), h.begin(), h.end());
+    vocabulary_ = sorted_unique(std::move(vocabulary_));
+  }
+
+  // The share of the headline's bigrams that draft i's body contains.
+  double overlap(const Bigrams& headline, std::size_t i) {
+    if (headline.empty()) return 0;
+    const std::vector<bool>& present = present_in(i);
+    std::size_t shared = 0;
+    for (std::uint64_t b : headline) shared += present[index_of(b)];
+    return static_cast<double>(shared) / static_cast<double>(headline.size());
+  }
+
+ private:
+  std::size_t index_of(std::uint64_t bigram) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(vocabulary_.begin(), vocabulary_.end(), bigram) - vocabulary_.begin());
+  }
+
+  const std::vector<bool>& present_in(std::size_t i) {
+    if (present_[i]) return *present_[i];
+    std::vector<bool>& present = present_[i].emplace(vocabulary_.size(), false);
+    Bigrams body;
+    for (const Piece* p : drafts_[i].body)
+      if (p->kind == PieceKind::kText) add_han_bigrams(p->text, body);
+    for (std::uint64_t b : body) {
+      std::size_t k = index_of(b);
+      if (k < vocabulary_.size() && vocabulary_[k] == b) present[k] = true;
+    }
+    return present;
+  }
+
+  const std::vector<Draft>& drafts_;
+  Bigrams vocabulary_;
+  std::vector<std::optional<std::vector<bool>>> present_;  // computed when first asked
+};
 
 constexpr double kClearlyBetter = 1.5;  // how much a non-neighbour must win by
 
@@ -46,19 +85,17 @@ constexpr double kClearlyBetter = 1.5;  // how much a non-neighbour must win by
 
 void place_headlines(std::vector<Draft>& drafts, std::vector<HeadlineBlock>& strays) {
   if (drafts.empty() || strays.empty()) return;
-  std::vector<Bigrams> bodies;
-  for (const Draft& d : drafts) bodies.push_back(body_bigrams(d));
-  for (HeadlineBlock& h : strays) {
-    std::string joined;
-    for (const Piece* p : h.lines) joined += p->text;
-    Bigrams hb;
-    add_han_bigrams(joined, hb);
-    hb = sorted_unique(std::move(hb));
+  std::vector<Bigrams> headlines;
+  for (const HeadlineBlock& h : strays) headlines.push_back(headline_bigrams(h));
+  BodyMatches bodies(drafts, headlines);
+  for (std::size_t k = 0; k < strays.size(); ++k) {
+    HeadlineBlock& h = strays[k];
+    const Bigrams& hb = headlines[k];
     std::size_t best = std::min(h.natural, drafts.size() - 1);
-    double best_score = drafts[best].headline.empty() ? overlap(hb, bodies[best]) : -1;
+    double best_score = drafts[best].headline.empty() ? bodies.overlap(hb, best) : -1;
     for (std::size_t i = 0; i < drafts.size(); ++i) {
       if (i == best || !drafts[i].headline.empty()) continue;
-      double s = overlap(hb, bodies[i]);
+      double s = bodies.overlap(hb, i);
       if (s > best_score * kClearlyBetter && s > 0.2) best = i, best_score = s;
     }
     if (!drafts[best].headline.empty()) continue;  // nowhere to put it

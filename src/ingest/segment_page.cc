@@ -16,7 +16,9 @@ bool Draft::has_text() const {
 namespace {
 
 bool is_dateline(const Piece& p) {
-  return p.kind == PieceKind::kText && text::to_u32(p.text).starts_with(U"本报讯");
+  // Compared as UTF-8: "本报讯" has one encoding, and the paragraph need not
+  // be decoded to read its first three characters.
+  return p.kind == PieceKind::kText && std::string_view(p.text).starts_with("本报讯");
 }
 
 bool is_caption_gap(const Piece& p) {

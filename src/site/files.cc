@@ -187,10 +187,16 @@ base::Result<std::string> read_bytes(const fs::path& path) {
   struct ::stat st {};
   std::string bytes;
   if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.resize(static_cast<std::size_t>(st.st_size));
+  // The size fstat gave is read into place; past it, reads go through a small
+  // buffer until one returns nothing (a file that grew meanwhile, or one
+  // whose size is not known, such as a pipe). Growing the string instead
+  // would allocate and clear 64 KiB per file only to learn it had ended.
   std::size_t done = 0;
+  char more[4096];
   for (;;) {
-    if (done == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 1 << 16));
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    const bool in_place = done < bytes.size();
+    const ssize_t n = in_place ? ::read(fd, bytes.data() + done, bytes.size() - done)
+                               : ::read(fd, more, sizeof more);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       auto error = fail("cannot read: ");
@@ -198,6 +204,7 @@ base::Result<std::string> read_bytes(const fs::path& path) {
       return error;
     }
     if (n == 0) break;
+    if (!in_place) bytes.append(more, static_cast<std::size_t>(n));
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);

@@ -100,6 +100,7 @@ class OutputWriter {
   bool holds(const OutputFile& file, const Pieces& bytes) const;
   bool link_live(const std::string& path);
   std::optional<base::Error> make_parent(const std::filesystem::path& target);
+  std::optional<base::Error> make_dir(const std::filesystem::path& dir);
   std::optional<base::Error> remove_stale();
 
   std::filesystem::path out_, staging_;

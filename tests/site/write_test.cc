@@ -10,6 +10,7 @@
 #include "site/files.h"
 #include "site/inline_site.h"
 #include "site/site.h"
+#include "site/writer.h"
 
 namespace newsarc::site {
 namespace {
@@ -171,6 +172,52 @@ TEST(Pieces, AreWrittenOneAfterAnother) {
   const std::string text = "[\n{\"id\": 1},\n{\"id\": 2}\n]\n";
   ASSERT_TRUE(write_bytes(tmp.path() / "records.json", cut_at_random(rng, text)));
   EXPECT_EQ(read_all(tmp.path() / "records.json"), text);
+}
+
+// A file where the new site needs a folder ("a" was a page, now "a/b.html"
+// is one) is reported, and the live site is left as it was.
+TEST(OutputWriter, ReportsAFileWhereAFolderMustGo) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  ASSERT_TRUE(write_site({{"a", "x"}}, out.string()).has_value());
+  auto writer = OutputWriter::open(out.string(), WriteMode::kLinked, {});
+  ASSERT_TRUE(writer.has_value()) << writer.error().message;
+  const auto put = (*writer)->put("a/b.html", Pieces{"b"});
+  ASSERT_FALSE(put.has_value());
+  EXPECT_NE(put.error().message.find("cannot create"), std::string::npos) << put.error().message;
+  writer->reset();
+  EXPECT_EQ(read_all(out / "a"), "x");
+}
+
+// Folders are made parent first, however deep, and a folder already there
+// is used as it is.
+TEST(OutputWriter, MakesEveryMissingFolderOfAPath) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  ASSERT_TRUE(write_site({{"a/index.html", "a"}}, out.string()).has_value());
+  auto writer = OutputWriter::open(out.string(), WriteMode::kLinked, {});
+  ASSERT_TRUE(writer.has_value()) << writer.error().message;
+  ASSERT_TRUE((*writer)->put("a/b/c/d/index.html", Pieces{"d"}).has_value());
+  ASSERT_TRUE((*writer)->put("a/index.html", Pieces{"a2"}).has_value());
+  ASSERT_FALSE((*writer)->finish().has_value());
+  EXPECT_EQ(read_all(out / "a/b/c/d/index.html"), "d");
+  EXPECT_EQ(read_all(out / "a/index.html"), "a2");
+}
+
+// The size stat gives is only where reading starts: an empty file, a file
+// larger than any buffer, and a file whose size the kernel reports as 0
+// (files in /proc) are read whole.
+TEST(ReadBytes, ReadsFilesOfEverySizeWhole) {
+  TempDir tmp;
+  touch(tmp.path() / "empty", "");
+  const std::string big(200'000, 'x');
+  touch(tmp.path() / "big", big + "end");
+  EXPECT_EQ(read_bytes(tmp.path() / "empty").value(), "");
+  EXPECT_EQ(read_bytes(tmp.path() / "big").value(), big + "end");
+  const auto status = read_bytes("/proc/self/status");
+  ASSERT_TRUE(status.has_value());
+  EXPECT_NE(status->find("Name:"), std::string::npos);
+  EXPECT_FALSE(read_bytes(tmp.path() / "missing").has_value());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "text/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <string>
 
@@ -46,6 +47,37 @@ TEST(ToU32, ReplacesIllFormedSequences) {
       {"truncated four-byte", "\xF0\xA0\x80", U"\uFFFD"},
   };
   for (const auto& c : cases) EXPECT_EQ(to_u32(c.utf8), c.expected) << c.name;
+}
+
+/// ICU's reading of `utf8`, which also gives one U+FFFD per maximal
+/// ill-formed subpart: a reference written by somebody else.
+std::u32string icu_u32(const std::string& utf8) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  std::u32string out(static_cast<std::size_t>(u.countChar32()), U'\0');
+  UErrorCode status = U_ZERO_ERROR;
+  u.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
+  return out;
+}
+
+// Three-byte sequences take a short cut (Chinese text is made of them): every
+// lead E0..EF with every second byte and the third bytes at the edges of the
+// ranges, whole, cut short, and followed by ASCII, read as ICU reads them.
+TEST(ToU32, ReadsEveryThreeByteLeadAsIcuDoes) {
+  const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F,
+                                  0xA0, 0xBF, 0xC0, 0xC2, 0xE6, 0xF0, 0xFF};
+  int checked = 0;
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      const std::string two{static_cast<char>(lead), static_cast<char>(second)};
+      ASSERT_EQ(to_u32(two), icu_u32(two)) << lead << " " << second;
+      for (unsigned char third : thirds) {
+        const std::string s = two + static_cast<char>(third) + "z";
+        ASSERT_EQ(to_u32(s), icu_u32(s)) << lead << " " << second << " " << int(third);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 16 * 256 * 15);
 }
 
 TEST(ToUtf8, EncodesEveryLength) {
