@@ -197,13 +197,28 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
   entry.name = name;
   entry.key = clean ? key : 0;  // a unit that reported something is rendered again
   const Clock::time_point start = Clock::now();
-  for (auto& [path, bytes] : unit->files) {
+  for (std::size_t k = 0; k < unit->files.size(); ++k) {
     if (out.failed) return;
-    auto file = out.writer->put(path, bytes.pieces());
+    const Pieces bytes = unit->files[k].second.pieces();
+    const std::optional<OutputFile>& ahead =
+        k < unit->written.size() ? unit->written[k] : std::nullopt;
+    auto file = ahead ? out.writer->put_written(*ahead, bytes)
+                      : out.writer->put(unit->files[k].first, bytes);
     if (!file) out.failed = file.error();
     if (file) entry.files.push_back(*file);
   }
   out.write_ms += ms_since(start);
+}
+
+// On the thread that rendered the unit: its files written ahead of put when
+// every file is new (a first or --no-cache build). One thread putting every
+// file was the long pole of such a build: its system calls (a folder and
+// two files per article) kept it busy while the rendering threads waited.
+void write_unit_ahead(const OutputWriter& writer, RenderedUnit& unit) {
+  if (writer.can_keep()) return;  // files are compared with the live ones: put() does that
+  unit.written.reserve(unit.files.size());
+  for (const auto& [path, bytes] : unit.files)
+    unit.written.push_back(writer.write_ahead(path, bytes.pieces()));
 }
 
 void put_assets(const std::map<std::string, std::string>& assets, Output& out,
@@ -288,10 +303,14 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     if (skip[u]) out.kept[u] = &out.known.live->units[at];
   }
   tell(options, "render", 0, renderer.size());
-  render_units(renderer, threads, skip, [&](std::size_t u, RenderedUnit* unit) {
-    take_unit(renderer, u, unit, keys[u], out, diags);
-    if ((u + 1) % 256 == 0) tell(options, "render", u + 1, renderer.size());
-  });
+  const OutputWriter& files_out = *out.writer;
+  render_units(
+      renderer, threads, skip,
+      [&](std::size_t u, RenderedUnit* unit) {
+        take_unit(renderer, u, unit, keys[u], out, diags);
+        if ((u + 1) % 256 == 0) tell(options, "render", u + 1, renderer.size());
+      },
+      [&files_out](RenderedUnit& unit) { write_unit_ahead(files_out, unit); });
   tell(options, "render", renderer.size(), renderer.size());
   put_assets(in.assets, out, diags);
   for (const std::string& path : out.writer->paths()) report.pages += path.ends_with(".html");
@@ -302,6 +321,15 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
            with_count(renderer.size(), "units rendered, the others unchanged")});
   if (!options.exit_after) out.renderer.reset();
   return true;
+}
+
+// "files (12 unchanged)"; files the rendering threads wrote count in the
+// render phase's time, and the note says how many they were.
+std::string files_written_note(const BuildReport& report, const OutputWriter& writer) {
+  std::string note = "files (" + with_count(report.files - writer.written(), "unchanged");
+  if (writer.written_ahead() > 0)
+    note += ", " + with_count(writer.written_ahead(), "written while rendering");
+  return note + ")";
 }
 
 void report_write_error(const base::Error& error, BuildReport& report, base::Diagnostics& diags) {
@@ -389,8 +417,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   } else if (!report.config_error) {
     report.wrote = true;
     report.phases.push_back(
-        {"write", out.writer->written(),
-         "files (" + with_count(report.files - out.writer->written(), "unchanged)"), out.write_ms});
+        {"write", out.writer->written(), files_written_note(report, *out.writer), out.write_ms});
     // The old live folder is now the spare one, if its files were known.
     if (out.known.live && out.writer->kept_old())
       move_output_state(cache_dir, StateOf::kAside, StateOf::kSpare);

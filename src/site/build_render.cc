@@ -39,11 +39,12 @@ struct Batch {
 // thread and renderer slot, so that no batch waits for one of them.
 class EarlyUnits {
  public:
-  EarlyUnits(const render::SiteRenderer& renderer, int threads, const std::vector<char>& skip) {
+  EarlyUnits(const render::SiteRenderer& renderer, int threads, const std::vector<char>& skip,
+             const std::function<void(RenderedUnit&)>& rendered) {
     if (renderer.slots() <= threads) return;  // no spare slot: rendered in their batch
     for (std::size_t u = 0; u < renderer.size(); ++u) {
       if (skip[u] || renderer.depends(u) != render::Depends::kAll) continue;
-      units_.emplace(u, std::async(std::launch::async, [&renderer, u, slot = threads] {
+      units_.emplace(u, std::async(std::launch::async, [&renderer, &rendered, u, slot = threads] {
                        Slot out;
                        try {
                          renderer.render(
@@ -52,6 +53,7 @@ class EarlyUnits {
                                out.unit.files.emplace_back(path, std::move(bytes));
                              },
                              out.unit.diags);
+                         if (rendered) rendered(out.unit);
                        } catch (...) {
                          out.failure = std::current_exception();
                        }
@@ -115,7 +117,8 @@ std::unique_ptr<Batch> next_batch(std::size_t at, std::size_t n, std::size_t siz
   return batch;
 }
 
-void render_batch(const render::SiteRenderer& renderer, int threads, Batch& batch) {
+void render_batch(const render::SiteRenderer& renderer, int threads, Batch& batch,
+                  const std::function<void(RenderedUnit&)>& rendered) {
   run_pool_on(batch.todo.size(), threads, [&](std::size_t k, int thread) {
     Slot& slot = batch.slots[k];
     try {
@@ -125,6 +128,7 @@ void render_batch(const render::SiteRenderer& renderer, int threads, Batch& batc
             slot.unit.files.emplace_back(path, std::move(bytes));
           },
           slot.unit.diags);
+      if (rendered) rendered(slot.unit);
     } catch (...) {
       slot.failure = std::current_exception();
     }
@@ -160,11 +164,12 @@ std::exception_ptr take_batch(Batch& batch, const std::vector<char>& skip, Early
 // before: writing is mostly system calls, so on two cores the render threads
 // and the writer overlap instead of waiting for each other.
 void render_units(const render::SiteRenderer& renderer, int jobs, const std::vector<char>& skip,
-                  const std::function<void(std::size_t, RenderedUnit*)>& take) {
+                  const std::function<void(std::size_t, RenderedUnit*)>& take,
+                  const std::function<void(RenderedUnit&)>& rendered) {
   const std::size_t n = renderer.size();
   const int threads = thread_count(jobs, n);
   const std::size_t size = kBatchPerThread * static_cast<std::size_t>(threads);
-  EarlyUnits early(renderer, threads, skip);
+  EarlyUnits early(renderer, threads, skip, rendered);
   BatchQueue queue;
   std::exception_ptr failure;
   std::thread taker([&] {
@@ -177,7 +182,7 @@ void render_units(const render::SiteRenderer& renderer, int jobs, const std::vec
     for (std::size_t at = 0; at < n;) {
       auto batch = next_batch(at, n, size, skip, early);
       at = batch->end;
-      render_batch(renderer, threads, *batch);
+      render_batch(renderer, threads, *batch, rendered);
       queue.push(std::move(batch));
     }
   } catch (...) {  // out of memory: let the taker finish before unwinding

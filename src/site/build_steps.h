@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -114,15 +115,19 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
 struct RenderedUnit {
   std::vector<std::pair<std::string, render::FileBytes>> files;
   base::Diagnostics diags;
+  /// Per file, when the rendering thread wrote it already (empty: none were).
+  std::vector<std::optional<OutputFile>> written;
 };
 
 /// Renders the units not skipped, in batches on `jobs` threads (and the units
 /// that depend on every record on threads of their own, when the renderer has
 /// a slot more than `jobs` threads), and hands
 /// each unit to `take` in unit order (nullptr when skipped), so at most a
-/// batch of pages is held at once.
+/// batch of pages is held at once. `rendered`, when given, is called with
+/// each unit on the thread that rendered it, before the unit is handed over.
 void render_units(const render::SiteRenderer& renderer, int jobs, const std::vector<char>& skip,
-                  const std::function<void(std::size_t, RenderedUnit*)>& take);
+                  const std::function<void(std::size_t, RenderedUnit*)>& take,
+                  const std::function<void(RenderedUnit&)>& rendered = {});
 
 /// render_site on `jobs` threads: the same bytes and diagnostics for any jobs.
 render::RenderedSite render_parallel(const archive::Archive& archive,

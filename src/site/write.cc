@@ -328,21 +328,51 @@ bool OutputWriter::holds(const OutputFile& file, const Pieces& bytes) const {
   return old && old->size() == file.size && first_difference(*old, bytes) == file.size;
 }
 
+namespace {
+
+// mkdir -p without asking first whether each folder exists: mkdir, and the
+// parent only when it is missing. 0 when `dir` was made, else the errno of
+// its last mkdir (EEXIST: something is there already).
+int make_folders(const fs::path& dir) {
+  if (::mkdir(dir.c_str(), 0777) == 0) return 0;
+  if (errno != ENOENT) return errno;
+  const fs::path parent = dir.parent_path();
+  if (parent.empty() || parent == dir) return ENOENT;
+  if (int error = make_folders(parent); error != 0 && error != EEXIST) return error;
+  return ::mkdir(dir.c_str(), 0777) == 0 ? 0 : errno;
+}
+
+// Creates `target` with `bytes`, making its folders only when the first open
+// fails for want of them (a build makes a folder per article). Safe on any
+// thread: two threads making the same folder both go on.
+bool write_new_file(const fs::path& target, const Pieces& bytes) {
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+  int fd = ::open(target.c_str(), kFlags, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    make_folders(target.parent_path());
+    fd = ::open(target.c_str(), kFlags, 0644);
+  }
+  if (fd < 0) return false;
+  bool ok = true;
+  std::size_t at = 0;
+  for (std::string_view piece : bytes) {
+    ok = ok && write_all(fd, piece, at);
+    at += piece.size();
+  }
+  return ::close(fd) == 0 && ok;
+}
+
+}  // namespace
+
 std::optional<base::Error> OutputWriter::make_parent(const fs::path& target) {
   return make_dir(target.parent_path());
 }
 
-// mkdir first, its parent only when that is missing: a build makes a folder
-// per article, and asking first whether each exists (as create_directories
-// does) cost two stat calls per folder.
+// Folders are made by make_folders (create_directories asked first whether
+// each existed: two stat calls per folder, and a build makes one per article).
 std::optional<base::Error> OutputWriter::make_dir(const fs::path& dir) {
   if (made_dirs_.count(dir.string())) return std::nullopt;
-  int error = ::mkdir(dir.c_str(), 0777) == 0 ? 0 : errno;
-  const fs::path parent = dir.parent_path();
-  if (error == ENOENT && !parent.empty() && parent != dir) {
-    if (auto failed = make_dir(parent)) return failed;
-    error = ::mkdir(dir.c_str(), 0777) == 0 ? 0 : errno;
-  }
+  int error = make_folders(dir);
   std::error_code ec;
   if (error == EEXIST && !fs::is_directory(dir, ec)) error = ENOTDIR;  // a file in the way
   if (error != 0 && error != EEXIST)
@@ -350,6 +380,23 @@ std::optional<base::Error> OutputWriter::make_dir(const fs::path& dir) {
                        std::error_code(error, std::generic_category()));
   made_dirs_.insert(dir.string());
   return std::nullopt;
+}
+
+std::optional<OutputFile> OutputWriter::write_ahead(const std::string& path,
+                                                    const Pieces& bytes) const {
+  if (mode_ != WriteMode::kStage || check_output_path(path)) return std::nullopt;
+  if (!write_new_file(staging_ / path, bytes)) return std::nullopt;
+  return OutputFile{path, total_size(bytes), hash_pieces(bytes)};
+}
+
+base::Result<OutputFile> OutputWriter::put_written(const OutputFile& file, const Pieces& bytes) {
+  // Put before by an earlier unit: put() writes it again, so the last unit's
+  // bytes win whichever thread wrote ahead last.
+  if (done_.count(file.path)) return put(file.path, bytes);
+  done_.insert(file.path);
+  ++written_;
+  ++written_ahead_;
+  return file;
 }
 
 // Makes the staging folder's `path` the live site's file, by a hard link (so

@@ -76,6 +76,15 @@ class OutputWriter {
   }
   /// The same for bytes in pieces, written one after another.
   base::Result<OutputFile> put(const std::string& path, const Pieces& bytes);
+  /// Thread-safe, for the rendering threads: writes a file before it is put,
+  /// when this writer writes every file afresh (kStage), so that files are
+  /// written by every core instead of by the one thread that puts them. The
+  /// file written, or nullopt (another mode, a bad path, a failed write):
+  /// put() then writes it and says what went wrong, in order.
+  std::optional<OutputFile> write_ahead(const std::string& path, const Pieces& bytes) const;
+  /// put() for a file write_ahead() wrote: recorded, not written again,
+  /// unless `path` was put before (the later bytes win, as with put).
+  base::Result<OutputFile> put_written(const OutputFile& file, const Pieces& bytes);
   /// True when keep() can work: the live folder exists and is ours (a first
   /// build, a deleted output folder or --no-cache must render every unit).
   bool can_keep() const { return mode_ != WriteMode::kStage; }
@@ -91,8 +100,9 @@ class OutputWriter {
   /// True when finish() made the old site the spare folder.
   bool kept_old() const { return kept_old_; }
 
-  std::size_t written() const { return written_; }      ///< files written
-  std::size_t unchanged() const { return unchanged_; }  ///< files put with the same bytes
+  std::size_t written() const { return written_; }              ///< files written
+  std::size_t written_ahead() const { return written_ahead_; }  ///< of those, by write_ahead
+  std::size_t unchanged() const { return unchanged_; }          ///< files put with the same bytes
 
  private:
   using Known = KnownFiles;
@@ -108,7 +118,7 @@ class OutputWriter {
   Known known_;
   PathSet done_;
   PathSet made_dirs_;
-  std::size_t written_ = 0, unchanged_ = 0;
+  std::size_t written_ = 0, unchanged_ = 0, written_ahead_ = 0;
   bool finished_ = false;
   bool kept_old_ = false;
 };

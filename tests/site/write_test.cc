@@ -204,6 +204,50 @@ TEST(OutputWriter, MakesEveryMissingFolderOfAPath) {
   EXPECT_EQ(read_all(out / "a/index.html"), "a2");
 }
 
+// Rendering threads write a fresh folder's files ahead of put: folders are
+// made as needed, and a path two units wrote ends with the later unit's bytes
+// whichever thread wrote last.
+TEST(OutputWriter, FilesWrittenAheadAreKeptAndTheLastUnitWins) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  auto writer = OutputWriter::open(out.string(), WriteMode::kStage, {});
+  ASSERT_TRUE(writer.has_value()) << writer.error().message;
+  OutputWriter& w = **writer;
+  const auto second = w.write_ahead("a/b/index.html", Pieces{"second"});
+  const auto first = w.write_ahead("a/b/index.html", Pieces{"fir", "st"});  // wrote last
+  const auto other = w.write_ahead("c.html", Pieces{"c"});
+  ASSERT_TRUE(first && second && other);
+  EXPECT_EQ(first->size, 5u);
+  ASSERT_TRUE(w.put_written(*first, Pieces{"first"}).has_value());
+  ASSERT_TRUE(w.put_written(*second, Pieces{"second"}).has_value());
+  ASSERT_TRUE(w.put_written(*other, Pieces{"c"}).has_value());
+  ASSERT_FALSE(w.finish().has_value());
+  EXPECT_EQ(read_all(out / "a/b/index.html"), "second");
+  EXPECT_EQ(read_all(out / "c.html"), "c");
+  EXPECT_EQ(w.written(), 3u);
+  EXPECT_EQ(w.written_ahead(), 2u);
+}
+
+// Only a fresh folder is written ahead, and never a path that would leave it.
+TEST(OutputWriter, WritesAheadOnlyFreshFoldersAndSafePaths) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  {
+    auto writer = OutputWriter::open(out.string(), WriteMode::kStage, {});
+    ASSERT_TRUE(writer.has_value());
+    EXPECT_FALSE((*writer)->write_ahead("../escaped.html", Pieces{"x"}).has_value());
+    EXPECT_FALSE((*writer)->write_ahead("/etc/x.html", Pieces{"x"}).has_value());
+    ASSERT_TRUE((*writer)->put("index.html", Pieces{"i"}).has_value());
+    ASSERT_FALSE((*writer)->finish().has_value());
+  }
+  EXPECT_FALSE(fs::exists(tmp.path() / "escaped.html"));
+  auto linked = OutputWriter::open(out.string(), WriteMode::kLinked, {});
+  ASSERT_TRUE(linked.has_value());
+  EXPECT_FALSE((*linked)->write_ahead("index.html", Pieces{"changed"}).has_value());
+  linked->reset();
+  EXPECT_EQ(read_all(out / "index.html"), "i");
+}
+
 // The size stat gives is only where reading starts: an empty file, a file
 // larger than any buffer, and a file whose size the kernel reports as 0
 // (files in /proc) are read whole.
