@@ -57,6 +57,7 @@ struct Credits {
 /// Parses a whole line as a credit line ("记者 张三 通讯员 李四 王五", "▶ 张三",
 /// "记者 张三 文/图", "某某办事处 供图"). Returns false when the line is not one.
 bool parse_credit_line(std::string_view line, Credits& out);
+/// The same for a line already decoded.
 bool parse_credit_line(std::u32string_view line, Credits& out);
 
 /// Strips a credit glued to the end of a paragraph ("…推动发展。记者 张三") and

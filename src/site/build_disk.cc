@@ -200,9 +200,8 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
   for (std::size_t k = 0; k < unit->files.size(); ++k) {
     if (out.failed) return;
     const Pieces bytes = unit->files[k].second.pieces();
-    const std::optional<OutputFile>& ahead =
-        k < unit->written.size() ? unit->written[k] : std::nullopt;
-    auto file = ahead ? out.writer->put_written(*ahead, bytes)
+    const bool ahead = k < unit->written.size() && unit->written[k];
+    auto file = ahead ? out.writer->put_written(*unit->written[k], bytes)
                       : out.writer->put(unit->files[k].first, bytes);
     if (!file) out.failed = file.error();
     if (file) entry.files.push_back(*file);

@@ -342,24 +342,14 @@ int make_folders(const fs::path& dir) {
   return ::mkdir(dir.c_str(), 0777) == 0 ? 0 : errno;
 }
 
-// Creates `target` with `bytes`, making its folders only when the first open
-// fails for want of them (a build makes a folder per article). Safe on any
-// thread: two threads making the same folder both go on.
+// Creates `target` with `bytes`, making its folders only when the first
+// write fails (a build makes a folder per article: asking first would cost
+// a call per file). Safe on any thread: two threads making the same folder
+// both go on.
 bool write_new_file(const fs::path& target, const Pieces& bytes) {
-  constexpr int kFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
-  int fd = ::open(target.c_str(), kFlags, 0644);
-  if (fd < 0 && errno == ENOENT) {
-    make_folders(target.parent_path());
-    fd = ::open(target.c_str(), kFlags, 0644);
-  }
-  if (fd < 0) return false;
-  bool ok = true;
-  std::size_t at = 0;
-  for (std::string_view piece : bytes) {
-    ok = ok && write_all(fd, piece, at);
-    at += piece.size();
-  }
-  return ::close(fd) == 0 && ok;
+  if (write_bytes(target, bytes)) return true;
+  make_folders(target.parent_path());
+  return write_bytes(target, bytes).has_value();
 }
 
 }  // namespace
@@ -392,8 +382,7 @@ std::optional<OutputFile> OutputWriter::write_ahead(const std::string& path,
 base::Result<OutputFile> OutputWriter::put_written(const OutputFile& file, const Pieces& bytes) {
   // Put before by an earlier unit: put() writes it again, so the last unit's
   // bytes win whichever thread wrote ahead last.
-  if (done_.count(file.path)) return put(file.path, bytes);
-  done_.insert(file.path);
+  if (!done_.insert(file.path).second) return put(file.path, bytes);
   ++written_;
   ++written_ahead_;
   return file;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 
 #include "site/files.h"
@@ -174,18 +175,25 @@ TEST(Pieces, AreWrittenOneAfterAnother) {
   EXPECT_EQ(read_all(tmp.path() / "records.json"), text);
 }
 
+// A writer of `out`, or nullptr (the failure reported) when it cannot be opened.
+std::unique_ptr<OutputWriter> open_writer(const fs::path& out, WriteMode mode) {
+  auto writer = OutputWriter::open(out.string(), mode, {});
+  if (!writer) ADD_FAILURE() << writer.error().message;
+  return writer ? std::move(*writer) : nullptr;
+}
+
 // A file where the new site needs a folder ("a" was a page, now "a/b.html"
 // is one) is reported, and the live site is left as it was.
 TEST(OutputWriter, ReportsAFileWhereAFolderMustGo) {
   TempDir tmp;
   const fs::path out = tmp.path() / "public";
   ASSERT_TRUE(write_site({{"a", "x"}}, out.string()).has_value());
-  auto writer = OutputWriter::open(out.string(), WriteMode::kLinked, {});
-  ASSERT_TRUE(writer.has_value()) << writer.error().message;
-  const auto put = (*writer)->put("a/b.html", Pieces{"b"});
+  auto writer = open_writer(out, WriteMode::kLinked);
+  ASSERT_NE(writer, nullptr);
+  const auto put = writer->put("a/b.html", Pieces{"b"});
   ASSERT_FALSE(put.has_value());
   EXPECT_NE(put.error().message.find("cannot create"), std::string::npos) << put.error().message;
-  writer->reset();
+  writer.reset();
   EXPECT_EQ(read_all(out / "a"), "x");
 }
 
@@ -195,11 +203,11 @@ TEST(OutputWriter, MakesEveryMissingFolderOfAPath) {
   TempDir tmp;
   const fs::path out = tmp.path() / "public";
   ASSERT_TRUE(write_site({{"a/index.html", "a"}}, out.string()).has_value());
-  auto writer = OutputWriter::open(out.string(), WriteMode::kLinked, {});
-  ASSERT_TRUE(writer.has_value()) << writer.error().message;
-  ASSERT_TRUE((*writer)->put("a/b/c/d/index.html", Pieces{"d"}).has_value());
-  ASSERT_TRUE((*writer)->put("a/index.html", Pieces{"a2"}).has_value());
-  ASSERT_FALSE((*writer)->finish().has_value());
+  auto writer = open_writer(out, WriteMode::kLinked);
+  ASSERT_NE(writer, nullptr);
+  ASSERT_TRUE(writer->put("a/b/c/d/index.html", Pieces{"d"}).has_value());
+  ASSERT_TRUE(writer->put("a/index.html", Pieces{"a2"}).has_value());
+  ASSERT_FALSE(writer->finish().has_value());
   EXPECT_EQ(read_all(out / "a/b/c/d/index.html"), "d");
   EXPECT_EQ(read_all(out / "a/index.html"), "a2");
 }
@@ -210,9 +218,9 @@ TEST(OutputWriter, MakesEveryMissingFolderOfAPath) {
 TEST(OutputWriter, FilesWrittenAheadAreKeptAndTheLastUnitWins) {
   TempDir tmp;
   const fs::path out = tmp.path() / "public";
-  auto writer = OutputWriter::open(out.string(), WriteMode::kStage, {});
-  ASSERT_TRUE(writer.has_value()) << writer.error().message;
-  OutputWriter& w = **writer;
+  auto writer = open_writer(out, WriteMode::kStage);
+  ASSERT_NE(writer, nullptr);
+  OutputWriter& w = *writer;
   const auto second = w.write_ahead("a/b/index.html", Pieces{"second"});
   const auto first = w.write_ahead("a/b/index.html", Pieces{"fir", "st"});  // wrote last
   const auto other = w.write_ahead("c.html", Pieces{"c"});
@@ -233,18 +241,18 @@ TEST(OutputWriter, WritesAheadOnlyFreshFoldersAndSafePaths) {
   TempDir tmp;
   const fs::path out = tmp.path() / "public";
   {
-    auto writer = OutputWriter::open(out.string(), WriteMode::kStage, {});
-    ASSERT_TRUE(writer.has_value());
-    EXPECT_FALSE((*writer)->write_ahead("../escaped.html", Pieces{"x"}).has_value());
-    EXPECT_FALSE((*writer)->write_ahead("/etc/x.html", Pieces{"x"}).has_value());
-    ASSERT_TRUE((*writer)->put("index.html", Pieces{"i"}).has_value());
-    ASSERT_FALSE((*writer)->finish().has_value());
+    auto writer = open_writer(out, WriteMode::kStage);
+    ASSERT_NE(writer, nullptr);
+    EXPECT_FALSE(writer->write_ahead("../escaped.html", Pieces{"x"}).has_value());
+    EXPECT_FALSE(writer->write_ahead("/etc/x.html", Pieces{"x"}).has_value());
+    ASSERT_TRUE(writer->put("index.html", Pieces{"i"}).has_value());
+    ASSERT_FALSE(writer->finish().has_value());
   }
   EXPECT_FALSE(fs::exists(tmp.path() / "escaped.html"));
-  auto linked = OutputWriter::open(out.string(), WriteMode::kLinked, {});
-  ASSERT_TRUE(linked.has_value());
-  EXPECT_FALSE((*linked)->write_ahead("index.html", Pieces{"changed"}).has_value());
-  linked->reset();
+  auto linked = open_writer(out, WriteMode::kLinked);
+  ASSERT_NE(linked, nullptr);
+  EXPECT_FALSE(linked->write_ahead("index.html", Pieces{"changed"}).has_value());
+  linked.reset();
   EXPECT_EQ(read_all(out / "index.html"), "i");
 }
 
