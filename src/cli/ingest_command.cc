@@ -1,7 +1,6 @@
 // `newsarc ingest`.
 #include <cxxopts.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 
@@ -23,10 +22,12 @@ cxxopts::Options ingest_options() {
 }
 
 void print_json(const std::vector<ingest::ArticleRecord>& records) {
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& r : records) all.push_back(ingest::to_json(r));
-  std::cout << all.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace)
-            << '\n';
+  std::string out;
+  base::JsonWriter w(out, 2);
+  w.begin_array();
+  for (const auto& r : records) ingest::write_json(w, r, ingest::JsonForm::kFull);
+  w.end_array();
+  std::cout << out << '\n';
 }
 
 // One line per record: "content/p1.txt:3: 标题 (2023-06-03)".

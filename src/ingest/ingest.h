@@ -10,6 +10,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "base/base.h"
+#include "base/json_writer.h"
 #include "config/config.h"
 
 namespace newsarc::ingest {
@@ -106,7 +107,11 @@ enum class JsonForm {
   kExport,  ///< the site's exports: without "paragraphs", the paragraph blocks of "body"
 };
 
-/// The record as JSON (the schema of `newsarc ingest --json`).
+/// Writes the record as JSON (the schema of `newsarc ingest --json`): what
+/// to_json(r, form).dump() writes at the writer's indent, without the tree.
+void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form);
+
+/// The record as a JSON tree: write_json's text, parsed.
 nlohmann::json to_json(const ArticleRecord& r, JsonForm form = JsonForm::kFull);
 
 /// Reads a record back from to_json's output (for the build cache).

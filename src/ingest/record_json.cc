@@ -11,17 +11,6 @@ std::string two(int n) {
   return (n < 10 ? "0" : "") + std::to_string(n);
 }
 
-nlohmann::json optional_string(const std::optional<std::string>& s) {
-  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
-}
-
-nlohmann::json people_json(const std::vector<Person>& people) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Person& p : people)
-    out.push_back({{"name", p.name}, {"titles", p.titles}, {"line", p.span.line}});
-  return out;
-}
-
 std::string_view block_kind_name(BlockKind k) {
   return k == BlockKind::kHeading ? "heading" : "paragraph";
 }
@@ -49,53 +38,124 @@ std::vector<std::string> ArticleRecord::paragraphs() const {
   return out;
 }
 
+namespace {
+
+void optional_string(base::JsonWriter& w, std::string_view key, const std::string* s) {
+  w.key(key);
+  s ? w.string(*s) : w.null();
+}
+
+void people(base::JsonWriter& w, std::string_view key, const std::vector<Person>& list) {
+  w.key(key);
+  w.begin_array();
+  for (const Person& p : list) {
+    w.begin_object();
+    w.member("line", p.span.line);
+    w.member("name", p.name);
+    w.key("titles");
+    w.strings(p.titles);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void body(base::JsonWriter& w, const std::vector<Block>& blocks) {
+  w.key("body");
+  w.begin_array();
+  for (const Block& b : blocks) {
+    w.begin_object();
+    w.member("end_line", b.span.end_line);
+    w.member("kind", block_kind_name(b.kind));
+    w.member("line", b.span.line);
+    w.member("text", b.text);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void diagnostics(base::JsonWriter& w, const std::vector<base::Diagnostic>& list) {
+  w.key("diagnostics");
+  w.begin_array();
+  for (const base::Diagnostic& d : list) {
+    w.begin_object();
+    w.member("code", d.code);
+    w.member("column", d.column);
+    w.member("line", d.line);
+    w.member("message", d.message);
+    w.member("path", d.path);
+    w.member("severity", base::severity_name(d.severity));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void repairs(base::JsonWriter& w, const std::vector<Repair>& list) {
+  w.key("repairs");
+  w.begin_array();
+  for (const Repair& rep : list) {
+    w.begin_object();
+    w.member("code", rep.code);
+    w.member("line", rep.line);
+    w.member("text", rep.text);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+// The members in the order nlohmann's std::map keeps them (ascending bytes),
+// so the text is what the record's tree would dump.
+void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form) {
+  w.begin_object();
+  w.key("authors");
+  w.strings(r.authors);
+  body(w, r.body);
+  w.key("captions");
+  w.strings(r.captions);
+  w.key("correspondents");
+  w.strings(r.correspondents);
+  const std::string iso = r.date.iso();
+  optional_string(w, "date", iso.empty() ? nullptr : &iso);
+  optional_string(w, "date_confidence", r.date_confidence.empty() ? nullptr : &r.date_confidence);
+  w.member("date_line", r.date_span.line);
+  optional_string(w, "date_origin", r.date_origin.empty() ? nullptr : &r.date_origin);
+  diagnostics(w, r.diagnostics);
+  w.member("display_title", r.display_title);
+  w.key("districts");
+  w.strings(r.districts);
+  w.member("id", r.id);
+  if (!r.markdown.empty()) w.member("markdown", r.markdown);
+  people(w, "officials", r.officials);
+  people(w, "other_people", r.other_people);
+  if (form == JsonForm::kFull) {
+    w.key("paragraphs");
+    w.strings(r.paragraphs());
+  }
+  w.key("photo_credits");
+  w.strings(r.photo_credits);
+  repairs(w, r.repairs);
+  w.key("reporters");
+  w.strings(r.reporters);
+  w.key("section_headings");
+  w.strings(r.section_headings);
+  if (!r.slug.empty()) w.member("slug", r.slug);
+  w.key("source");
+  w.begin_object();
+  w.member("format", r.format);
+  w.member("line", r.source_line);
+  w.member("path", r.source_path);
+  w.end_object();
+  optional_string(w, "subtitle", r.subtitle ? &*r.subtitle : nullptr);
+  optional_string(w, "title", r.title ? &*r.title : nullptr);
+  w.end_object();
+}
+
 nlohmann::json to_json(const ArticleRecord& r, JsonForm form) {
-  nlohmann::json j;
-  j["id"] = r.id;
-  j["source"] = {{"path", r.source_path}, {"line", r.source_line}, {"format", r.format}};
-  j["title"] = optional_string(r.title);
-  j["subtitle"] = optional_string(r.subtitle);
-  j["display_title"] = r.display_title;
-  std::string iso = r.date.iso();
-  j["date"] = iso.empty() ? nlohmann::json(nullptr) : nlohmann::json(iso);
-  j["date_origin"] =
-      r.date_origin.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date_origin);
-  j["date_confidence"] =
-      r.date_confidence.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date_confidence);
-  j["date_line"] = r.date_span.line;
-  j["districts"] = r.districts;
-  j["officials"] = people_json(r.officials);
-  j["other_people"] = people_json(r.other_people);
-  j["reporters"] = r.reporters;
-  j["correspondents"] = r.correspondents;
-  j["authors"] = r.authors;
-  j["photo_credits"] = r.photo_credits;
-  j["section_headings"] = r.section_headings;
-  j["captions"] = r.captions;
-  if (form == JsonForm::kFull) j["paragraphs"] = r.paragraphs();
-  nlohmann::json body = nlohmann::json::array();
-  for (const Block& b : r.body)
-    body.push_back({{"kind", block_kind_name(b.kind)},
-                    {"text", b.text},
-                    {"line", b.span.line},
-                    {"end_line", b.span.end_line}});
-  j["body"] = std::move(body);
-  if (!r.slug.empty()) j["slug"] = r.slug;
-  if (!r.markdown.empty()) j["markdown"] = r.markdown;
-  nlohmann::json repairs = nlohmann::json::array();
-  for (const Repair& rep : r.repairs)
-    repairs.push_back({{"code", rep.code}, {"line", rep.line}, {"text", rep.text}});
-  j["repairs"] = std::move(repairs);
-  nlohmann::json diags = nlohmann::json::array();
-  for (const base::Diagnostic& d : r.diagnostics)
-    diags.push_back({{"path", d.path},
-                     {"line", d.line},
-                     {"column", d.column},
-                     {"severity", base::severity_name(d.severity)},
-                     {"code", d.code},
-                     {"message", d.message}});
-  j["diagnostics"] = std::move(diags);
-  return j;
+  std::string text;
+  base::JsonWriter w(text, -1);
+  write_json(w, r, form);
+  return nlohmann::json::parse(text);
 }
 
 namespace {

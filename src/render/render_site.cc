@@ -38,10 +38,6 @@ constexpr std::size_t kRecordRunMin = 512;
 constexpr std::size_t kRecordRunMax = 4096;
 constexpr std::string_view kRecordRunFormat = "records-json-1";
 
-std::string dump(const nlohmann::json& j) {
-  return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
 // records.json is the array of every record, one record per line: the same
 // fields as each index.json without its indentation, so a line is a record
 // for grep and `jq -c`, and the file (the largest of the site) is about a
@@ -53,8 +49,8 @@ std::string record_lines(const archive::Archive& archive, ArticleRun run) {
   std::string out;
   for (std::size_t i = run.first; i < run.last; ++i) {
     if (i > run.first) out += ",\n";
-    out += ingest::to_json(archive.articles[i], ingest::JsonForm::kExport)
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    base::JsonWriter line(out, -1);
+    ingest::write_json(line, archive.articles[i], ingest::JsonForm::kExport);
   }
   return out;
 }
@@ -218,7 +214,10 @@ void SiteRenderer::Impl::add_export_units() {
          Depends::kArticles,
          {i},
          [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
-           emit(path, dump(ingest::to_json(in.archive.articles[i], ingest::JsonForm::kExport)));
+           std::string json;
+           base::JsonWriter w(json, 1);
+           ingest::write_json(w, in.archive.articles[i], ingest::JsonForm::kExport);
+           emit(path, std::move(json += '\n'));
          }});
   }
   units.push_back(
