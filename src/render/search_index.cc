@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_writer.h"
 #include "render/views.h"
 #include "text/text.h"
 
@@ -185,20 +186,30 @@ std::vector<std::string> make_shards(const Postings& index, const IndexOptions& 
   return encoded;
 }
 
-Json meta_item(const ingest::ArticleRecord& r) {
-  return {{"u", article_url(r)},
-          {"t", r.display_title},
-          {"d", format_date(r.date)},
-          {"i", r.date.iso()},
-          {"y", r.date.precision == ingest::DatePrecision::kNone ? 0 : r.date.year},
-          {"ds", r.districts},
-          {"o", official_names(r)}};
+// One document's entry in a metadata chunk, keys in dump()'s order.
+void write_meta_item(base::JsonWriter& w, const ingest::ArticleRecord& r) {
+  w.begin_object();
+  w.member("d", format_date(r.date));
+  w.key("ds");
+  w.strings(r.districts);
+  w.member("i", r.date.iso());
+  w.key("o");
+  w.strings(official_names(r));
+  w.member("t", r.display_title);
+  w.member("u", article_url(r));
+  w.member("y", r.date.precision == ingest::DatePrecision::kNone ? 0 : r.date.year);
+  w.end_object();
 }
 
-Json text_item(const SearchDoc& doc) {
-  Json fields = Json::array();
-  for (const Field& f : doc.fields) fields.push_back(f.text);
-  return {{"f", std::move(fields)}, {"b", doc.body_start}};
+// One document's entry in a text chunk: its fields, and where the body starts.
+void write_text_item(base::JsonWriter& w, const SearchDoc& doc) {
+  w.begin_object();
+  w.member("b", static_cast<std::int64_t>(doc.body_start));
+  w.key("f");
+  w.begin_array();
+  for (const Field& f : doc.fields) w.string(f.text);
+  w.end_array();
+  w.end_object();
 }
 
 // ICU's Traditional-Simplified over every Han character of the basic block and
@@ -312,7 +323,10 @@ namespace {
 // What a document adds to the index's version: its searchable fields and
 // the metadata search.js shows.
 std::uint64_t doc_hash(const SearchDoc& doc, const ingest::ArticleRecord& r) {
-  std::uint64_t h = base::hash_bytes(dump(meta_item(r)), doc.body_start);
+  std::string meta;
+  base::JsonWriter w(meta, -1);
+  write_meta_item(w, r);
+  std::uint64_t h = base::hash_bytes(meta, doc.body_start);
   for (const Field& f : doc.fields) h = base::hash_combine(base::hash_bytes(f.text, f.bit), h);
   return h;
 }
@@ -438,16 +452,20 @@ std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& 
 }
 
 // search/<kind>/<k>.json for the chunks k in [first, last) of `chunk`
-// documents each: the array of item(i) for the chunk's documents.
-template <typename Item>
+// documents each: the array of the chunk's documents, each written by write_item(w, i).
+template <typename WriteItem>
 void add_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
-                std::size_t chunk, std::string_view kind, const Item& item, RenderedSite& out) {
+                std::size_t chunk, std::string_view kind, const WriteItem& write_item,
+                RenderedSite& out) {
   chunk = std::max<std::size_t>(chunk, 1);
   const std::size_t n = archive.articles.size();
   for (std::size_t k = first; k < last && k * chunk < n; ++k) {
-    Json items = Json::array();
-    for (std::size_t i : chunk_docs(k, k + 1, n, chunk)) items.push_back(item(i));
-    out["search/" + std::string(kind) + "/" + std::to_string(k) + ".json"] = dump(items);
+    std::string items;
+    base::JsonWriter w(items, -1);
+    w.begin_array();
+    for (std::size_t i : chunk_docs(k, k + 1, n, chunk)) write_item(w, i);
+    w.end_array();
+    out["search/" + std::string(kind) + "/" + std::to_string(k) + ".json"] = std::move(items);
   }
 }
 
@@ -470,14 +488,15 @@ void add_text_chunks(const archive::Archive& archive, std::size_t first, std::si
                      RenderedSite& out, const IndexOptions& options) {
   add_chunks(
       archive, first, last, options.text_chunk, "text",
-      [&](std::size_t i) { return text_item(search_doc(archive, i)); }, out);
+      [&](base::JsonWriter& w, std::size_t i) { write_text_item(w, search_doc(archive, i)); },
+      out);
 }
 
 void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options) {
   add_chunks(
       archive, first, last, options.meta_chunk, "meta",
-      [&](std::size_t i) { return meta_item(archive.articles[i]); }, out);
+      [&](base::JsonWriter& w, std::size_t i) { write_meta_item(w, archive.articles[i]); }, out);
 }
 
 void add_search_postings(const archive::Archive& archive, RenderedSite& out,
