@@ -209,16 +209,15 @@ void SiteRenderer::Impl::add_export_units() {
        }});
   for (std::size_t i = 0; i < in.archive.articles.size(); ++i) {
     const std::string path = "articles/" + in.archive.articles[i].id + "/index.json";
-    units.push_back(
-        {path,
-         Depends::kArticles,
-         {i},
-         [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
-           std::string json;
-           base::JsonWriter w(json, 1);
-           ingest::write_json(w, in.archive.articles[i], ingest::JsonForm::kExport);
-           emit(path, std::move(json += '\n'));
-         }});
+    units.push_back({path,
+                     Depends::kArticles,
+                     {i},
+                     [this, i, path](int, const EmitFile& emit, base::Diagnostics&) {
+                       std::string json;
+                       base::JsonWriter w(json, 1);
+                       ingest::write_json(w, in.archive.articles[i], ingest::JsonForm::kExport);
+                       emit(path, std::move(json += '\n'));
+                     }});
   }
   units.push_back(
       {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {

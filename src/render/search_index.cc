@@ -488,8 +488,7 @@ void add_text_chunks(const archive::Archive& archive, std::size_t first, std::si
                      RenderedSite& out, const IndexOptions& options) {
   add_chunks(
       archive, first, last, options.text_chunk, "text",
-      [&](base::JsonWriter& w, std::size_t i) { write_text_item(w, search_doc(archive, i)); },
-      out);
+      [&](base::JsonWriter& w, std::size_t i) { write_text_item(w, search_doc(archive, i)); }, out);
 }
 
 void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,

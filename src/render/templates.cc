@@ -16,8 +16,42 @@ const std::vector<std::string>& required_templates() {
   return kNames;
 }
 
+namespace {
+
+// kainjow's html_escape, which appends byte by byte: the same five entities,
+// with the runs between them appended whole (most text has none).
+std::string html_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t from = 0;
+  for (std::size_t at; (at = s.find_first_of("&<>\"'", from)) != std::string::npos; from = at + 1) {
+    out.append(s, from, at - from);
+    switch (s[at]) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += "&apos;";
+        break;
+    }
+  }
+  out.append(s, from);
+  return out;
+}
+
+}  // namespace
+
 struct CompiledTemplates::Compiled {
-  explicit Compiled(const std::string& text) : tmpl(text) {}
+  explicit Compiled(const std::string& text) : tmpl(text) { tmpl.set_custom_escape(html_escape); }
   mutable mustache::mustache tmpl;  // render() is non-const but leaves it unchanged
 };
 
@@ -108,22 +142,33 @@ bool inline_partials(const TemplateSet& templates, const std::string& name, std:
   return true;
 }
 
+// mustache::data copies the object or list it is made from, so building each
+// level as a container and wrapping it would copy every subtree once per
+// level above it (a list page's items three times). Members are moved into
+// the data's own containers instead.
 mustache::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
-      mustache::object obj;
+      mustache::data obj(mustache::data::type::object);
+      // A key set first is kept, as emplace() keeps it.
+      auto put = [&obj](const std::string& key, mustache::data value) {
+        if (!obj.get(key)) obj[key] = std::move(value);
+      };
       for (const auto& [key, value] : j.items()) {
-        obj.emplace(key, to_data(value));
+        put(key, to_data(value));
         // "has_x" lets a template wrap a list in <ul>...</ul> only when it has items.
-        if (value.is_array()) obj.emplace("has_" + key, mustache::data(!value.empty()));
+        if (value.is_array()) put("has_" + key, mustache::data(!value.empty()));
       }
-      return mustache::data(obj);
+      return obj;
     }
     case nlohmann::json::value_t::array: {
-      mustache::list list;
-      list.reserve(j.size());
-      for (const auto& value : j) list.push_back(to_data(value));
-      return mustache::data(list);
+      mustache::data list(mustache::data::type::list);
+      // list_value() is the data's own vector, created non-const and only
+      // read through const: filling it in place is sound, and push_back would copy.
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      items.reserve(j.size());
+      for (const auto& value : j) items.push_back(to_data(value));
+      return list;
     }
     case nlohmann::json::value_t::string: {
       const auto& s = j.get_ref<const std::string&>();
@@ -170,7 +215,8 @@ std::string CompiledTemplates::render(const std::string& name, const nlohmann::j
   auto it = compiled_.find(name);
   if (it == compiled_.end()) return {};
   try {
-    std::string out = it->second->tmpl.render(to_data(view));
+    std::string out;
+    it->second->tmpl.render(to_data(view), [&out](const std::string& piece) { out += piece; });
     if (it->second->tmpl.is_valid()) return out;
     report(diags, name, 1, 1, "render failed: " + it->second->tmpl.error_message());
   } catch (const std::exception& e) {

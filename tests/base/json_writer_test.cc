@@ -100,17 +100,24 @@ TEST(JsonEscape, KeepsWellFormedTextAndReplacesBrokenSequences) {
   EXPECT_EQ(escaped("郑州 \"高新\"\\\n"), "郑州 \\\"高新\\\"\\\\\\n");
   EXPECT_EQ(escaped(std::string("\x01\x1f\x7f", 3)), "\\u0001\\u001f\x7f");
   // A cut-off 中 then "a": one U+FFFD, and the "a" is kept.
-  EXPECT_EQ(escaped("\xE4\xB8" "a"), "\xEF\xBF\xBD" "a");
+  EXPECT_EQ(escaped("\xE4\xB8"
+                    "a"),
+            "\xEF\xBF\xBD"
+            "a");
   // A surrogate's encoding is two broken sequences' worth: ED, then A0 80.
   EXPECT_EQ(escaped("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 nlohmann::json random_tree(std::mt19937& rng, int depth) {
   switch (depth > 3 ? rng() % 4 : rng() % 6) {
-    case 0: return random_text(rng, 6);
-    case 1: return static_cast<std::int64_t>(rng()) - (1ll << 31);
-    case 2: return rng() % 2 == 0;
-    case 3: return nullptr;
+    case 0:
+      return random_text(rng, 6);
+    case 1:
+      return static_cast<std::int64_t>(rng()) - (1ll << 31);
+    case 2:
+      return rng() % 2 == 0;
+    case 3:
+      return nullptr;
     case 4: {
       nlohmann::json a = nlohmann::json::array();
       for (std::size_t n = rng() % 4; n > 0; --n) a.push_back(random_tree(rng, depth + 1));

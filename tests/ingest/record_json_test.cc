@@ -74,7 +74,9 @@ TEST(RecordJson, WritesTheSchemaOfAnEmptyRecord) {
 
 TEST(RecordJson, ReplacesBrokenTextAndEscapesControls) {
   const std::string text = written(full_record(), JsonForm::kExport, -1);
-  EXPECT_NE(text.find(R"("text":"会议\u0001指出)" "\xEF\xBF\xBD\""), std::string::npos);
+  EXPECT_NE(text.find(R"("text":"会议\u0001指出)"
+                      "\xEF\xBF\xBD\""),
+            std::string::npos);
   EXPECT_NE(text.find(R"("captions":["图为\t会场"])"), std::string::npos);
   EXPECT_EQ(text.find("paragraphs"), std::string::npos);  // export form
 }
