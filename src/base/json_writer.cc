@@ -27,30 +27,26 @@ Lead lead_of(unsigned char b) {
   return {};
 }
 
-// Copies the sequence starting at s[i] (a byte >= 0x80) and returns the index
-// after what it consumed. An ill-formed sequence becomes one U+FFFD and the
-// byte that broke it is read again as the start of the next one, as
-// nlohmann's decoder does: "\xE4\xB8" then "a" gives U+FFFD then "a".
-std::size_t copy_sequence(std::string& out, std::string_view s, std::size_t i) {
+// The UTF-8 sequence starting at s[i] (a byte >= 0x80): where it ends, and
+// whether it is well-formed. An ill-formed one ends after the longest prefix
+// of a well-formed sequence (or its one bad byte), so the byte that broke it
+// is read again as the start of the next one, as nlohmann's decoder does:
+// "\xE4\xB8" then "a" is one broken sequence, then "a".
+struct Sequence {
+  std::size_t end;
+  bool well_formed;
+};
+
+Sequence scan_sequence(std::string_view s, std::size_t i) {
   const Lead lead = lead_of(static_cast<unsigned char>(s[i]));
-  if (lead.continuations < 0) {
-    out += kReplacement;
-    return i + 1;
-  }
+  if (lead.continuations < 0) return {i + 1, false};
   for (int k = 1; k <= lead.continuations; ++k) {
-    if (i + k >= s.size()) {  // cut off at the end of the string
-      out += kReplacement;
-      return s.size();
-    }
+    if (i + k >= s.size()) return {s.size(), false};  // cut off at the end of the string
     const auto b = static_cast<unsigned char>(s[i + k]);
     const bool fits = k == 1 ? (b >= lead.low && b <= lead.high) : (b >= 0x80 && b <= 0xBF);
-    if (!fits) {
-      out += kReplacement;
-      return i + k;
-    }
+    if (!fits) return {i + k, false};
   }
-  out.append(s.substr(i, lead.continuations + 1));
-  return i + lead.continuations + 1;
+  return {i + lead.continuations + 1, true};
 }
 
 void escape_control(std::string& out, unsigned char c) {
@@ -84,19 +80,28 @@ void escape_control(std::string& out, unsigned char c) {
 void append_json_escaped(std::string& out, std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // The run of bytes written as they are: printable ASCII but " and \.
+    // The run of bytes written as they are: printable ASCII but " and \, and
+    // well-formed UTF-8.
     std::size_t plain = i;
     while (plain < s.size()) {
       const auto c = static_cast<unsigned char>(s[plain]);
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-      ++plain;
+      if (c >= 0x80) {
+        const Sequence seq = scan_sequence(s, plain);
+        if (!seq.well_formed) break;
+        plain = seq.end;
+      } else if (c < 0x20 || c == '"' || c == '\\') {
+        break;
+      } else {
+        ++plain;
+      }
     }
     out.append(s.substr(i, plain - i));
     i = plain;
     if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      i = copy_sequence(out, s, i);
+    if (c >= 0x80) {  // ill-formed: one U+FFFD for it
+      out += kReplacement;
+      i = scan_sequence(s, i).end;
     } else if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
