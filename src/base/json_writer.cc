@@ -49,6 +49,18 @@ Sequence scan_sequence(std::string_view s, std::size_t i) {
   return {i + lead.continuations + 1, true};
 }
 
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Most of an archive's text: a three-byte character with a lead other than
+// E0 and ED (whose second bytes are restricted), e.g. "郑" E9 83 91.
+bool is_plain_three_byte(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  return c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && is_continuation(s[i + 1]) &&
+         is_continuation(s[i + 2]);
+}
+
 void escape_control(std::string& out, unsigned char c) {
   switch (c) {
     case '\b':
@@ -85,7 +97,9 @@ void append_json_escaped(std::string& out, std::string_view s) {
     std::size_t plain = i;
     while (plain < s.size()) {
       const auto c = static_cast<unsigned char>(s[plain]);
-      if (c >= 0x80) {
+      if (is_plain_three_byte(s, plain)) {
+        plain += 3;
+      } else if (c >= 0x80) {
         const Sequence seq = scan_sequence(s, plain);
         if (!seq.well_formed) break;
         plain = seq.end;

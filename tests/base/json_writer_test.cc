@@ -88,6 +88,20 @@ TEST(JsonEscape, EveryStringOfTwoBytesAsDumpWritesIt) {
   }
 }
 
+TEST(JsonEscape, EveryThreeByteLeadAsDumpWritesIt) {
+  std::vector<int> tails = {0x00, 0x41, 0xC2, 0xE4, 0xFF};
+  for (int b = 0x7F; b <= 0xC0; ++b) tails.push_back(b);
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int b : tails) {
+      for (int c : tails) {
+        const std::string s{static_cast<char>(lead), static_cast<char>(b), static_cast<char>(c)};
+        ASSERT_EQ(escaped(s), dumped_body(s)) << std::hex << lead << " " << b << " " << c;
+        ASSERT_EQ(escaped(s + "x"), dumped_body(s + "x")) << std::hex << lead << " " << b;
+      }
+    }
+  }
+}
+
 TEST(JsonEscape, RandomBytesAsDumpWritesThem) {
   std::mt19937 rng(8);
   for (int n = 0; n < 200000; ++n) {
