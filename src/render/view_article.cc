@@ -1,6 +1,7 @@
 // The article page: the record with links to its districts, people and dates.
 #include <nlohmann/json.hpp>
 
+#include "base/json_writer.h"
 #include "render/views.h"
 
 namespace newsarc::render {
@@ -177,23 +178,39 @@ UnitContext article_context(const SiteInput& in, std::size_t index) {
 std::string article_json_ld(const SiteInput& in, std::size_t index) {
   const ArticleRecord& r = in.archive.articles[index];
   const std::string url = absolute_url(in.config, article_url(r));
-  Json ld = {{"@context", "https://schema.org"},
-             {"@type", "NewsArticle"},
-             {"headline", r.display_title},
-             {"inLanguage", in.config.language},
-             {"url", url},
-             {"mainEntityOfPage", url},
-             {"description", summary_of(r)},
-             {"publisher", {{"@type", "Organization"}, {"name", in.config.title}}}};
-  if (!r.date.iso().empty()) ld["datePublished"] = r.date.iso();
-  Json authors = Json::array();
-  for (const auto* names : {&r.reporters, &r.authors}) {
-    for (const auto& name : *names) authors.push_back({{"@type", "Person"}, {"name", name}});
+  std::string json;
+  base::JsonWriter ld(json, -1);  // members in dump()'s order, as the tree had them
+  ld.begin_object();
+  ld.member("@context", "https://schema.org");
+  ld.member("@type", "NewsArticle");
+  if (!r.reporters.empty() || !r.authors.empty()) {
+    ld.key("author");
+    ld.begin_array();
+    for (const auto* names : {&r.reporters, &r.authors}) {
+      for (const auto& name : *names) {
+        ld.begin_object();
+        ld.member("@type", "Person");
+        ld.member("name", name);
+        ld.end_object();
+      }
+    }
+    ld.end_array();
   }
-  if (!authors.empty()) ld["author"] = std::move(authors);
+  if (const std::string iso = r.date.iso(); !iso.empty()) ld.member("datePublished", iso);
+  ld.member("description", summary_of(r));
+  ld.member("headline", r.display_title);
+  ld.member("inLanguage", in.config.language);
+  ld.member("mainEntityOfPage", url);
+  ld.key("publisher");
+  ld.begin_object();
+  ld.member("@type", "Organization");
+  ld.member("name", in.config.title);
+  ld.end_object();
+  ld.member("url", url);
+  ld.end_object();
   std::string out;
   // Inside <script>, "</script>" must not appear: escape the characters that could form it.
-  for (char c : ld.dump(-1, ' ', false, Json::error_handler_t::replace)) {
+  for (char c : json) {
     switch (c) {
       case '<':
         out += "\\u003c";
