@@ -24,25 +24,30 @@ std::string html_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
   std::size_t from = 0;
-  for (std::size_t at; (at = s.find_first_of("&<>\"'", from)) != std::string::npos; from = at + 1) {
-    out.append(s, from, at - from);
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    std::string_view entity;
     switch (s[at]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&apos;";
         break;
       default:
-        out += "&apos;";
-        break;
+        continue;
     }
+    out.append(s, from, at - from);
+    out += entity;
+    from = at + 1;
   }
   out.append(s, from);
   return out;

@@ -2,7 +2,12 @@
 // from the TemplateSet, so a user's file overrides the default.
 #include <gtest/gtest.h>
 
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
+
 #include "render/render_fixture.h"
+#include "render/templates.h"
 
 namespace newsarc::render {
 namespace {
@@ -92,6 +97,62 @@ TEST(Templates, AnOverriddenPartialIsUsedEverywhere) {
   EXPECT_TRUE(diags.items().empty());
   EXPECT_TRUE(contains(site.at("index.html"), "<footer>自定义页脚 示范日报档案</footer>"));
   EXPECT_TRUE(contains(site.at("articles/a/index.html"), "自定义页脚"));
+}
+
+}  // namespace
+}  // namespace newsarc::render
+
+namespace newsarc::render {
+namespace {
+
+// What kainjow's own data and escaping give for `text` with `data`: the
+// reference for CompiledTemplates' conversion of JSON views and its escaper.
+std::string kainjow_render(const std::string& text, const kainjow::mustache::data& data) {
+  kainjow::mustache::mustache tmpl(text);
+  return tmpl.render(data);
+}
+
+// The real templates with 404.mustache replaced by `text`.
+std::unique_ptr<CompiledTemplates> compile(const std::string& text) {
+  auto set = testing::real_templates();
+  set["404.mustache"] = text;
+  base::Diagnostics diags;
+  auto compiled = std::make_unique<CompiledTemplates>(set, diags);
+  EXPECT_TRUE(compiled->ok());
+  return compiled;
+}
+
+std::string render_404(const CompiledTemplates& compiled, const nlohmann::json& view) {
+  base::Diagnostics diags;
+  return compiled.render("404.mustache", view, diags);
+}
+
+TEST(TemplateData, EscapesAsKainjowDoes) {
+  const std::string text = "{{x}}|{{{x}}}";
+  const auto compiled = compile(text);
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"&", "<", ">", "\"", "'", "郑州", "a", " ", "&amp;"};
+  for (int n = 0; n < 500; ++n) {
+    std::string s;
+    for (std::size_t k = rng() % 8; k > 0; --k) s += pieces[rng() % pieces.size()];
+    kainjow::mustache::data data;
+    data.set("x", s.empty() ? kainjow::mustache::data(false) : kainjow::mustache::data(s));
+    ASSERT_EQ(render_404(*compiled, {{"x", s}}), kainjow_render(text, data)) << s;
+  }
+}
+
+TEST(TemplateData, NestedListsAndObjectsRenderWithTheirHasKeys) {
+  const nlohmann::json view = {
+      {"site", {{"title", "西岭"}}},
+      {"items",
+       {{{"t", "一"}, {"tags", {"a", "b"}}}, {{"t", "二"}, {"tags", nlohmann::json::array()}}}},
+      {"empty", nlohmann::json::array()},
+      {"has_own", "kept"},
+      {"own", {1}}};
+  const std::string text =
+      "{{site.title}}:{{#items}}[{{t}}{{#has_tags}}({{#tags}}{{.}}{{/tags}}){{/has_tags}}]"
+      "{{/items}}{{^has_empty}}none{{/has_empty}}{{has_own}}";
+  EXPECT_EQ(render_404(*compile(text), view), "西岭:[一(ab)][二]nonekept");
 }
 
 }  // namespace
