@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,10 +23,12 @@ std::vector<std::size_t> name_lengths_at(std::u32string_view s, std::size_t pos)
 
 /// Where each pair of characters that opens with a surname occurs in an
 /// article, so that the mentions of a name are found without rescanning the
-/// article for every name (an article may name thousands of people).
+/// article for every name (an article may name thousands of people). Built on
+/// the first find(): most articles have no name with two readings and never
+/// ask. Not thread-safe.
 class NameIndex {
  public:
-  explicit NameIndex(std::u32string_view article);
+  explicit NameIndex(std::u32string_view article) : text_(article) {}
   /// The article text (the index holds a view: keep the text alive).
   std::u32string_view text() const { return text_; }
   /// Offsets where `name` (two code points or more) occurs.
@@ -33,7 +36,7 @@ class NameIndex {
 
  private:
   std::u32string_view text_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_pair_;
+  mutable std::optional<std::unordered_map<std::uint64_t, std::vector<std::size_t>>> by_pair_;
 };
 
 /// Chooses between the readings of the name at `pos` in `s`, using every

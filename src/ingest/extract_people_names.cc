@@ -142,17 +142,17 @@ bool starts_after_name_word(std::u32string_view s, std::size_t pos) {
   return end_evidence(s, pos) > 0;
 }
 
-NameIndex::NameIndex(std::u32string_view article) : text_(article) {
-  for (std::size_t i = 0; i + 1 < article.size(); ++i)
-    if (surname_length(article.substr(i, 2)) > 0)
-      by_pair_[pair_key(article[i], article[i + 1])].push_back(i);
-}
-
 std::vector<std::size_t> NameIndex::find(std::u32string_view name) const {
   std::vector<std::size_t> out;
   if (name.size() < 2) return out;
-  auto it = by_pair_.find(pair_key(name[0], name[1]));
-  if (it == by_pair_.end()) return out;
+  if (!by_pair_) {
+    by_pair_.emplace();
+    for (std::size_t i = 0; i + 1 < text_.size(); ++i)
+      if (surname_length(text_.substr(i, 2)) > 0)
+        (*by_pair_)[pair_key(text_[i], text_[i + 1])].push_back(i);
+  }
+  auto it = by_pair_->find(pair_key(name[0], name[1]));
+  if (it == by_pair_->end()) return out;
   for (std::size_t o : it->second)
     if (text_.substr(o, name.size()) == name) out.push_back(o);
   return out;
