@@ -50,6 +50,11 @@ bool write_pieces_atomically(const fs::path& file, const std::vector<std::string
   const fs::path temp = file.string() + ".tmp";
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr) return false;
+  // The log's entries are a few KB each: with stdio's default buffer (4 KB)
+  // that is a write call per entry, 100,000 of them for a large archive.
+  // (glibc ignores the size unless it is given the buffer.)
+  std::vector<char> buffer(std::size_t{1} << 20);
+  std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
   bool ok = true;
   for (std::string_view piece : pieces)
     ok = ok && std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
