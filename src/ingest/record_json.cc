@@ -45,61 +45,55 @@ void optional_string(base::JsonWriter& w, std::string_view key, const std::strin
   s ? w.string(*s) : w.null();
 }
 
-void people(base::JsonWriter& w, std::string_view key, const std::vector<Person>& list) {
+// `key`: an array of one object per item, whose members `members` writes.
+template <typename T, typename Members>
+void object_array(base::JsonWriter& w, std::string_view key, const std::vector<T>& items,
+                  const Members& members) {
   w.key(key);
   w.begin_array();
-  for (const Person& p : list) {
+  for (const T& item : items) {
     w.begin_object();
+    members(item);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void people(base::JsonWriter& w, std::string_view key, const std::vector<Person>& list) {
+  object_array(w, key, list, [&w](const Person& p) {
     w.member("line", p.span.line);
     w.member("name", p.name);
     w.key("titles");
     w.strings(p.titles);
-    w.end_object();
-  }
-  w.end_array();
+  });
 }
 
 void body(base::JsonWriter& w, const std::vector<Block>& blocks) {
-  w.key("body");
-  w.begin_array();
-  for (const Block& b : blocks) {
-    w.begin_object();
+  object_array(w, "body", blocks, [&w](const Block& b) {
     w.member("end_line", b.span.end_line);
     w.member("kind", block_kind_name(b.kind));
     w.member("line", b.span.line);
     w.member("text", b.text);
-    w.end_object();
-  }
-  w.end_array();
+  });
 }
 
 void diagnostics(base::JsonWriter& w, const std::vector<base::Diagnostic>& list) {
-  w.key("diagnostics");
-  w.begin_array();
-  for (const base::Diagnostic& d : list) {
-    w.begin_object();
+  object_array(w, "diagnostics", list, [&w](const base::Diagnostic& d) {
     w.member("code", d.code);
     w.member("column", d.column);
     w.member("line", d.line);
     w.member("message", d.message);
     w.member("path", d.path);
     w.member("severity", base::severity_name(d.severity));
-    w.end_object();
-  }
-  w.end_array();
+  });
 }
 
 void repairs(base::JsonWriter& w, const std::vector<Repair>& list) {
-  w.key("repairs");
-  w.begin_array();
-  for (const Repair& rep : list) {
-    w.begin_object();
+  object_array(w, "repairs", list, [&w](const Repair& rep) {
     w.member("code", rep.code);
     w.member("line", rep.line);
     w.member("text", rep.text);
-    w.end_object();
-  }
-  w.end_array();
+  });
 }
 
 }  // namespace
