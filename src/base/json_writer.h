@@ -37,6 +37,7 @@ class JsonWriter {
   void member(std::string_view k, std::string_view s) { key(k), string(s); }
   void member(std::string_view k, std::int64_t n) { key(k), number(n); }
   void member(std::string_view k, int n) { key(k), number(n); }
+  void member(std::string_view k, const std::vector<std::string>& items) { key(k), strings(items); }
   /// An array of strings.
   void strings(const std::vector<std::string>& items);
 

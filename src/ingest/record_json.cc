@@ -63,8 +63,7 @@ void people(base::JsonWriter& w, std::string_view key, const std::vector<Person>
   object_array(w, key, list, [&w](const Person& p) {
     w.member("line", p.span.line);
     w.member("name", p.name);
-    w.key("titles");
-    w.strings(p.titles);
+    w.member("titles", p.titles);
   });
 }
 
@@ -102,13 +101,10 @@ void repairs(base::JsonWriter& w, const std::vector<Repair>& list) {
 // so the text is what the record's tree would dump.
 void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form) {
   w.begin_object();
-  w.key("authors");
-  w.strings(r.authors);
+  w.member("authors", r.authors);
   body(w, r.body);
-  w.key("captions");
-  w.strings(r.captions);
-  w.key("correspondents");
-  w.strings(r.correspondents);
+  w.member("captions", r.captions);
+  w.member("correspondents", r.correspondents);
   const std::string iso = r.date.iso();
   optional_string(w, "date", iso.empty() ? nullptr : &iso);
   optional_string(w, "date_confidence", r.date_confidence.empty() ? nullptr : &r.date_confidence);
@@ -116,23 +112,16 @@ void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form) {
   optional_string(w, "date_origin", r.date_origin.empty() ? nullptr : &r.date_origin);
   diagnostics(w, r.diagnostics);
   w.member("display_title", r.display_title);
-  w.key("districts");
-  w.strings(r.districts);
+  w.member("districts", r.districts);
   w.member("id", r.id);
   if (!r.markdown.empty()) w.member("markdown", r.markdown);
   people(w, "officials", r.officials);
   people(w, "other_people", r.other_people);
-  if (form == JsonForm::kFull) {
-    w.key("paragraphs");
-    w.strings(r.paragraphs());
-  }
-  w.key("photo_credits");
-  w.strings(r.photo_credits);
+  if (form == JsonForm::kFull) w.member("paragraphs", r.paragraphs());
+  w.member("photo_credits", r.photo_credits);
   repairs(w, r.repairs);
-  w.key("reporters");
-  w.strings(r.reporters);
-  w.key("section_headings");
-  w.strings(r.section_headings);
+  w.member("reporters", r.reporters);
+  w.member("section_headings", r.section_headings);
   if (!r.slug.empty()) w.member("slug", r.slug);
   w.key("source");
   w.begin_object();

@@ -190,11 +190,9 @@ std::vector<std::string> make_shards(const Postings& index, const IndexOptions& 
 void write_meta_item(base::JsonWriter& w, const ingest::ArticleRecord& r) {
   w.begin_object();
   w.member("d", format_date(r.date));
-  w.key("ds");
-  w.strings(r.districts);
+  w.member("ds", r.districts);
   w.member("i", r.date.iso());
-  w.key("o");
-  w.strings(official_names(r));
+  w.member("o", official_names(r));
   w.member("t", r.display_title);
   w.member("u", article_url(r));
   w.member("y", r.date.precision == ingest::DatePrecision::kNone ? 0 : r.date.year);
