@@ -2,64 +2,13 @@
 
 #include <charconv>
 
+#include "base/utf8.h"
+
 namespace newsarc::base {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// How many continuation bytes a lead byte wants, and the range its first one
-// must lie in (the rest lie in 80..BF): the table of well-formed UTF-8, which
-// rules out overlong forms, surrogates and code points above U+10FFFF.
-struct Lead {
-  int continuations = -1;  // -1: not a lead byte
-  unsigned char low = 0x80, high = 0xBF;
-};
-
-Lead lead_of(unsigned char b) {
-  if (b >= 0xC2 && b <= 0xDF) return {1};
-  if (b == 0xE0) return {2, 0xA0, 0xBF};
-  if (b == 0xED) return {2, 0x80, 0x9F};
-  if (b >= 0xE1 && b <= 0xEF) return {2};
-  if (b == 0xF0) return {3, 0x90, 0xBF};
-  if (b >= 0xF1 && b <= 0xF3) return {3};
-  if (b == 0xF4) return {3, 0x80, 0x8F};
-  return {};
-}
-
-// The UTF-8 sequence starting at s[i] (a byte >= 0x80): where it ends, and
-// whether it is well-formed. An ill-formed one ends after the longest prefix
-// of a well-formed sequence (or its one bad byte), so the byte that broke it
-// is read again as the start of the next one, as nlohmann's decoder does:
-// "\xE4\xB8" then "a" is one broken sequence, then "a".
-struct Sequence {
-  std::size_t end;
-  bool well_formed;
-};
-
-Sequence scan_sequence(std::string_view s, std::size_t i) {
-  const Lead lead = lead_of(static_cast<unsigned char>(s[i]));
-  if (lead.continuations < 0) return {i + 1, false};
-  for (int k = 1; k <= lead.continuations; ++k) {
-    if (i + k >= s.size()) return {s.size(), false};  // cut off at the end of the string
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    const bool fits = k == 1 ? (b >= lead.low && b <= lead.high) : (b >= 0x80 && b <= 0xBF);
-    if (!fits) return {i + k, false};
-  }
-  return {i + lead.continuations + 1, true};
-}
-
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Most of an archive's text: a three-byte character with a lead other than
-// E0 and ED (whose second bytes are restricted), e.g. "郑" E9 83 91.
-bool is_plain_three_byte(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  return c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && is_continuation(s[i + 1]) &&
-         is_continuation(s[i + 2]);
-}
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";  // U+FFFD
 
 void escape_control(std::string& out, unsigned char c) {
   switch (c) {
@@ -90,39 +39,39 @@ void escape_control(std::string& out, unsigned char c) {
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end) {
     // The run of bytes written as they are: printable ASCII but " and \, and
     // well-formed UTF-8.
-    std::size_t plain = i;
-    while (plain < s.size()) {
-      const auto c = static_cast<unsigned char>(s[plain]);
-      if (is_plain_three_byte(s, plain)) {
-        plain += 3;
-      } else if (c >= 0x80) {
-        const Sequence seq = scan_sequence(s, plain);
-        if (!seq.well_formed) break;
-        plain = seq.end;
-      } else if (c < 0x20 || c == '"' || c == '\\') {
-        break;
-      } else {
+    const auto* plain = p;
+    while (plain < end) {
+      const unsigned char c = *plain;
+      if (c < 0x80) {
+        if (c < 0x20 || c == '"' || c == '\\') break;
         ++plain;
+      } else if (is_plain_three_byte(plain, end)) {
+        plain += 3;
+      } else {
+        const Utf8Step step = decode_utf8_step(plain, end);
+        if (!step.valid) break;
+        plain += step.length;
       }
     }
-    out.append(s.substr(i, plain - i));
-    i = plain;
-    if (i == s.size()) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {  // ill-formed: one U+FFFD for it
-      out += kReplacement;
-      i = scan_sequence(s, i).end;
+    out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(plain - p));
+    p = plain;
+    if (p == end) break;
+    const unsigned char c = *p;
+    if (c >= 0x80) {  // ill-formed: one U+FFFD for its maximal subpart
+      out += kReplacementUtf8;
+      p += decode_utf8_step(p, end).length;
     } else if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
-      ++i;
+      ++p;
     } else {
       escape_control(out, c);
-      ++i;
+      ++p;
     }
   }
 }

@@ -55,8 +55,7 @@ class JsonWriter {
 
 /// Appends `s` escaped as nlohmann's dump escapes it (without quotes): `"`,
 /// `\` and control characters escaped, other UTF-8 kept, and each ill-formed
-/// sequence (the longest prefix of a well-formed one, or one bad byte)
-/// replaced by U+FFFD.
+/// sequence replaced by U+FFFD (one per maximal subpart, base/utf8.h).
 void append_json_escaped(std::string& out, std::string_view s);
 
 }  // namespace newsarc::base

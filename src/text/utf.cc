@@ -35,15 +35,6 @@ char* put_utf8(char* w, char32_t c) {
   return w;
 }
 
-// A three-byte sequence whose lead has no range exception (E1..EC, EE, EF):
-// "报" is E6 8A A5. Nearly every character of a Chinese page is one, so they
-// skip the general decoder; E0 (overlong forms) and ED (surrogates) do not.
-bool is_plain_three_byte(const unsigned char* p, const unsigned char* end) {
-  const unsigned char lead = p[0];
-  return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-         (p[2] & 0xC0) == 0x80;
-}
-
 }  // namespace
 
 namespace internal {
@@ -90,7 +81,7 @@ std::u32string to_u32(std::string_view utf8) {
       *w++ = *p++;
       continue;
     }
-    if (is_plain_three_byte(p, end)) {
+    if (internal::is_plain_three_byte(p, end)) {
       *w++ = static_cast<char32_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
       p += 3;
       continue;
