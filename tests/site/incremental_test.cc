@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/full_record.h"
 #include "ingest/ingest.h"
 #include "site/cache.h"
 #include "site/inline_site.h"
@@ -483,36 +484,7 @@ TEST(Incremental, OneJobAndFourJobsLeaveTheSameCache) {
 
 // ---- the cache's codec -----------------------------------------------------
 
-ingest::ArticleRecord full_record() {
-  ingest::ArticleRecord r;
-  r.id = "2023-p1-2";
-  r.slug = "bus";
-  r.source_path = "content/2023/p1.txt";
-  r.source_line = 7;
-  r.format = "text";
-  r.title = "二七区新开一条公交线路";
-  r.subtitle = "——方便学生上下学";
-  r.display_title = *r.title;
-  r.date = {2023, 6, 3, ingest::DatePrecision::kDay};
-  r.date_origin = "text";
-  r.date_confidence = "high";
-  r.date_span = {9, 4, 9};
-  r.districts = {"二七区"};
-  r.officials = {{"张红军", {"区长", "党工委书记"}, {10, 2, 10}}};
-  r.other_people = {{"李四", {}, {11, 1, 11}}};
-  r.reporters = {"孙立群"};
-  r.correspondents = {"王五"};
-  r.authors = {"赵六"};
-  r.photo_credits = {"钱七"};
-  r.section_headings = {"现场"};
-  r.captions = {"图为新线路首班车"};
-  r.body = {{ingest::BlockKind::kHeading, "现场", {12, 1, 12}},
-            {ingest::BlockKind::kParagraph, "新线路早晚高峰每十分钟一班。", {13, 1, 14}}};
-  r.markdown = "**粗体**";
-  r.repairs = {{"ingest/duplicate-paragraph", 15, "新线路早晚"}};
-  r.diagnostics = {{"content/2023/p1.txt", 3, 1, base::Severity::kWarning, "ingest/no-date", "无"}};
-  return r;
-}
+using testing::full_record;
 
 TEST(CacheCodec, ARecordRoundTripsWithEveryField) {
   const ingest::ArticleRecord r = full_record();
