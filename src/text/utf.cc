@@ -47,6 +47,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
       ++p;
       continue;
     }
+    if (is_plain_three_byte(p, end)) {  // most of a Chinese text
+      p += 3;
+      continue;
+    }
     const Utf8Step step = decode_utf8_step(p, end);
     if (!step.valid) return static_cast<std::size_t>(p - begin);
     p += step.length;
