@@ -213,13 +213,19 @@ void append_line(std::u32string& acc, const std::u32string& line) {
   acc += line;
 }
 
-Piece make_piece(PieceKind kind, const Line& l, int gap) {
+// A piece starting at line `number`, its text still to be set.
+Piece piece_at(PieceKind kind, int number, int gap) {
   Piece p;
   p.kind = kind;
-  p.text = text::to_utf8(l.text);
-  p.span = {l.number, 1, l.number};
+  p.span = {number, 1, number};
   p.gap_before = gap;
   p.block_start = true;
+  return p;
+}
+
+Piece make_piece(PieceKind kind, const Line& l, int gap) {
+  Piece p = piece_at(kind, l.number, gap);
+  p.text = text::to_utf8(l.text);
   return p;
 }
 
@@ -268,7 +274,7 @@ void reflow_block(const RawBlock& b, double width, std::vector<Piece>& out) {
     }
     if (!acc.empty() && starts_dateline(l.text)) flush();
     if (acc.empty()) {
-      cur = make_piece(PieceKind::kText, l, gap);
+      cur = piece_at(PieceKind::kText, l.number, gap);  // its text is acc's, on flush
       acc = l.text;
     } else {
       append_line(acc, l.text);

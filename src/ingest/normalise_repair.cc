@@ -12,11 +12,46 @@ namespace {
 
 constexpr std::size_t kMinDuplicateLength = 12;  // shorter repeats ("会议指出。") are normal text
 
-std::u32string key_of(const Piece& p) {
-  std::u32string key;
-  for (char32_t c : text::to_u32(p.text))
-    if (c != U' ' && c != U'\u3000' && c != U'\t') key += c;
+// The text a paragraph's copies share: its UTF-8 without spaces, tabs and
+// ideographic spaces (E3 80 80), which the extraction scatters differently
+// over the copies ("会议 指出" / "会议指出"). No other character's bytes contain
+// those sequences, and UTF-8 sorts as its code points do.
+std::string key_of(const Piece& p) {
+  const std::string_view s = p.text;
+  std::string key;
+  key.reserve(s.size());
+  std::size_t run = 0;  // the bytes kept since the last space
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t space = 0;
+    if (s[i] == ' ' || s[i] == '\t') space = 1;
+    if (s[i] == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x80') space = 3;
+    if (space == 0) {
+      ++i;
+      continue;
+    }
+    key.append(s.substr(run, i - run));
+    i += space;
+    run = i;
+  }
+  key.append(s.substr(run));
   return key;
+}
+
+bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+// The first `n` code points of well-formed UTF-8.
+std::string_view first_code_points(std::string_view utf8, std::size_t n) {
+  std::size_t seen = 0, end = 0;
+  for (; end < utf8.size(); ++end)
+    if (!is_continuation_byte(utf8[end]) && seen++ == n) break;
+  return utf8.substr(0, end);
 }
 
 int unclosed_quotes(std::u32string_view s) {
@@ -70,11 +105,11 @@ std::u32string tail(std::string_view s) {
 
 /// Exact duplicate paragraphs collapse to one copy (normally the first).
 void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>& repairs) {
-  std::map<std::u32string, std::vector<std::size_t>> groups;
+  std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (pieces[i].kind != PieceKind::kText) continue;
-    std::u32string key = key_of(pieces[i]);
-    if (key.size() >= kMinDuplicateLength) groups[key].push_back(i);
+    std::string key = key_of(pieces[i]);
+    if (count_code_points(key) >= kMinDuplicateLength) groups[key].push_back(i);
   }
   std::vector<bool> drop(pieces.size(), false);
   for (const auto& [key, copies] : groups) {
@@ -84,7 +119,7 @@ void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>
       if (i == keep) continue;
       drop[i] = true;
       repairs.push_back({"ingest/duplicate-paragraph", pieces[i].span.line,
-                         text::to_utf8(std::u32string_view(key).substr(0, 24))});
+                         std::string(first_code_points(key, 24))});
     }
   }
   std::vector<Piece> kept;

@@ -214,6 +214,27 @@ TEST(Repair, RepeatedCaptionBlockBecomesOneCaption) {
   ASSERT_FALSE(r[0].repairs.empty());
 }
 
+// The extraction scatters spaces differently over the copies; the report
+// quotes the first 24 characters of the text without them.
+TEST(Repair, CopiesThatDifferOnlyInSpacesAreOneParagraph) {
+  constexpr std::string_view page =
+      "本报讯 5月2日，东湖区召开防汛工作会议。\n\n"
+      "东湖区\u3000把民生实事 作为检验发展成效的重要标尺，办好了一批群众身边的实事。\n\n"
+      "东湖区把民生实事作为检验\t发展成效的重要标尺，办好了一批群众身边的实事。\n";
+  base::Diagnostics diags;
+  auto r = ingest(page, &diags);
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_EQ(r[0].paragraphs().size(), 2u);
+  EXPECT_TRUE(r[0].paragraphs()[1].starts_with("东湖区\u3000把民生实事 作为"));  // the first copy
+  std::vector<std::string> reports;
+  for (const auto& d : diags.items())
+    if (d.code == "ingest/duplicate-paragraph") reports.push_back(d.message);
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_TRUE(reports[0].ends_with("：东湖区把民生实事作为检验发展成效的重要标尺，办好") ||
+              reports[0].ends_with(": 东湖区把民生实事作为检验发展成效的重要标尺，办好"))
+      << reports[0];
+}
+
 TEST(Repair, NearDuplicateIsKept) {
   constexpr std::string_view page = R"(本报讯 5月2日，东湖区召开防汛工作会议，部署汛前准备工作。
 
