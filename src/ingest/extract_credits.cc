@@ -83,6 +83,14 @@ void add_name(Credits& c, Role role, const std::u32string& name) {
 // The role word a token starts with. One-character marks (文, 图, 摄) only
 // count on their own: "文小明" is a name, "记者张三" is a role and a name.
 const RoleWord* role_prefix(std::u32string_view token) {
+  // strip_glued_credit asks at each of a paragraph's last 48 characters; the
+  // role words' first characters turn almost all of them away at once.
+  static const std::u32string kFirsts = [] {
+    std::u32string out;
+    for (const RoleWord& r : kRoleWords) out.push_back(r.word.front());
+    return out;
+  }();
+  if (token.empty() || kFirsts.find(token.front()) == std::u32string::npos) return nullptr;
   for (const RoleWord& r : kRoleWords)
     if (token.starts_with(r.word) && (r.word.size() > 1 || token.size() == 1 || r.word == U"▶"))
       return &r;
@@ -178,11 +186,13 @@ std::string strip_glued_credit(std::string_view paragraph, Credits& out) {
   std::u32string end = text::to_u32(paragraph.substr(tail));
   for (std::size_t pos = 0; pos < end.size(); ++pos) {
     if (!role_prefix(std::u32string_view(end).substr(pos))) continue;
+    // The credit is tested first: role words are common characters ("文" in
+    // "文化"), and the text before is decoded whole only for a credit.
+    Credits c;
+    if (!parse_credit_line(std::u32string_view(end).substr(pos), c)) continue;
     std::u32string before =
         trim(text::to_u32(paragraph.substr(0, tail)) + std::u32string(end.substr(0, pos)));
     if (before.empty() || !ends_sentence(before)) continue;
-    Credits c;
-    if (!parse_credit_line(std::u32string_view(end).substr(pos), c)) continue;
     merge_credits(out, c);
     return text::to_utf8(before);
   }

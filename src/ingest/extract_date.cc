@@ -37,9 +37,11 @@ std::string path_of(const ArticleRecord& r, std::string_view fallback) {
   return r.source_path.empty() ? std::string(fallback) : r.source_path;
 }
 
-void report_bad_dates(const ArticleRecord& r, std::string_view path, base::Diagnostics& diags) {
-  for (const Block& b : r.body) {
-    std::u32string s = text::to_u32(b.text);
+void report_bad_dates(const ArticleRecord& r, const ArticleText& text, std::string_view path,
+                      base::Diagnostics& diags) {
+  for (std::size_t i = 0; i < r.body.size(); ++i) {
+    const Block& b = r.body[i];
+    std::u32string_view s = text.blocks[i];
     for (const DateMention& m : dates::find_dates(s)) {
       if (dates::is_valid_date(m.year, m.month, m.day)) continue;
       diags.report(base::Severity::kWarning, path_of(r, path), b.span.line,
@@ -134,12 +136,13 @@ void weigh_years(std::u32string_view s, const Block& b, bool first, std::size_t 
   }
 }
 
-Evidence read_evidence(const ArticleRecord& r) {
+Evidence read_evidence(const ArticleRecord& r, const ArticleText& text) {
   Evidence ev;
   bool first = true;
-  for (const Block& b : r.body) {
+  for (std::size_t i = 0; i < r.body.size(); ++i) {
+    const Block& b = r.body[i];
     if (b.kind != BlockKind::kParagraph) continue;
-    std::u32string s = text::to_u32(b.text);
+    std::u32string_view s = text.blocks[i];
     std::size_t lead_begin = 0, lead_end = dates::sentence_at(s, 0).size();
     if (first) {
       ev.dateline = find_dateline(s);
@@ -335,10 +338,18 @@ void date_article(ArticleRecord& r, const Evidence& ev, int weekday_y, const Fal
 
 void assign_dates(std::vector<ArticleRecord>& page, const DateContext& ctx,
                   base::Diagnostics& diags) {
+  std::vector<ArticleText> texts;
+  texts.reserve(page.size());
+  for (const ArticleRecord& r : page) texts.emplace_back(r);
+  assign_dates(page, texts, ctx, diags);
+}
+
+void assign_dates(std::vector<ArticleRecord>& page, const std::vector<ArticleText>& texts,
+                  const DateContext& ctx, base::Diagnostics& diags) {
   std::vector<Evidence> evs;
   Fallbacks fb{date_from_path(ctx.path), {}, ctx.default_year, 0};
-  for (const ArticleRecord& r : page) {
-    evs.push_back(read_evidence(r));
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    evs.push_back(read_evidence(page[i], texts[i]));
     fb.latest_year = std::max(fb.latest_year, evs.back().latest_year);
   }
   std::vector<int> no_weekdays(page.size(), 0);
@@ -349,7 +360,7 @@ void assign_dates(std::vector<ArticleRecord>& page, const DateContext& ctx,
   for (std::size_t i = 0; i < page.size(); ++i) {
     ArticleRecord& r = page[i];
     if (r.date_origin == "front_matter") continue;
-    report_bad_dates(r, ctx.path, diags);
+    report_bad_dates(r, texts[i], ctx.path, diags);
     date_article(r, evs[i], weekday_years[i], fb, ctx.path, diags);
   }
 }

@@ -41,8 +41,11 @@ DistrictMatcher::DistrictMatcher(const std::vector<config::District>& gazetteer)
 }
 
 void DistrictMatcher::scan(std::string_view utf8, std::vector<bool>& found) const {
+  scan(std::u32string_view(text::to_u32(utf8)), found);
+}
+
+void DistrictMatcher::scan(std::u32string_view s, std::vector<bool>& found) const {
   found.resize(names_.size(), false);
-  const std::u32string s = text::to_u32(utf8);
   auto by_first = [](const Alias& a, char32_t c) { return a.text.front() < c; };
   for (std::size_t i = 0; i < s.size();) {
     if (s[i] < first_bmp_.size() && !first_bmp_[s[i]]) {  // most characters start no alias
@@ -76,11 +79,17 @@ std::vector<std::string> DistrictMatcher::canonical(const std::vector<std::strin
 }
 
 std::vector<std::string> DistrictMatcher::find(const ArticleRecord& r) const {
+  if (!r.districts.empty()) return canonical(r.districts);
+  return find(r, ArticleText(r));
+}
+
+std::vector<std::string> DistrictMatcher::find(const ArticleRecord& r,
+                                               const ArticleText& text) const {
   if (!r.districts.empty()) return canonical(r.districts);  // given by front matter
   std::vector<bool> found(names_.size(), false);
-  if (r.title) scan(*r.title, found);
-  if (r.subtitle) scan(*r.subtitle, found);
-  for (const Block& b : r.body) scan(b.text, found);
+  if (text.title) scan(std::u32string_view(*text.title), found);
+  if (text.subtitle) scan(std::u32string_view(*text.subtitle), found);
+  for (const std::u32string& b : text.blocks) scan(std::u32string_view(b), found);
   // Captions are often misplaced by the page extraction (a neighbour's photo,
   // a repeated panel), so they only speak when the text names no district.
   if (std::find(found.begin(), found.end(), true) == found.end())

@@ -24,8 +24,8 @@ std::vector<std::size_t> name_lengths_at(std::u32string_view s, std::size_t pos)
 /// Where each pair of characters that opens with a surname occurs in an
 /// article, so that the mentions of a name are found without rescanning the
 /// article for every name (an article may name thousands of people). Built on
-/// the first find(): most articles have no name with two readings and never
-/// ask. Not thread-safe.
+/// the ninth find(): most articles have no name with two readings and never
+/// ask, and the first few names are found by scanning. Not thread-safe.
 class NameIndex {
  public:
   explicit NameIndex(std::u32string_view article) : text_(article) {}
@@ -35,7 +35,9 @@ class NameIndex {
   std::vector<std::size_t> find(std::u32string_view name) const;
 
  private:
+  static constexpr int kScans = 8;
   std::u32string_view text_;
+  mutable int scans_ = 0;  ///< finds answered by scanning the text
   mutable std::optional<std::unordered_map<std::uint64_t, std::vector<std::size_t>>> by_pair_;
 };
 

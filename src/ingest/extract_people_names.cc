@@ -145,6 +145,17 @@ bool starts_after_name_word(std::u32string_view s, std::size_t pos) {
 std::vector<std::size_t> NameIndex::find(std::u32string_view name) const {
   std::vector<std::size_t> out;
   if (name.size() < 2) return out;
+  // Most articles ask for a few names, each found faster by a scan than by
+  // indexing the whole text first; an article that asks for many (a list of
+  // delegates) is indexed after kScans, so that it stays linear. Every
+  // occurrence of a name starts with a surname, so both give the same offsets.
+  if (!by_pair_ && scans_ < kScans) {
+    ++scans_;
+    for (std::size_t o = text_.find(name); o != std::u32string_view::npos;
+         o = text_.find(name, o + 1))
+      out.push_back(o);
+    return out;
+  }
   if (!by_pair_) {
     by_pair_.emplace();
     for (std::size_t i = 0; i + 1 < text_.size(); ++i)

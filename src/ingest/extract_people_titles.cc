@@ -61,28 +61,19 @@ constexpr std::array<std::u32string_view, 20> kRoles = {
     U"家长", U"职工",     U"员工",   U"农民", U"游客",   U"患者", U"业主",
     U"党员", U"退役军人", U"网格员", U"老师", U"医生",   U"专家"};
 
-// The first or last characters of a word list, to skip most positions with
-// one lookup: "主任" and "书记" end in 任 and 记.
-template <std::size_t N>
-chars::CharSet edge_chars(const std::array<std::u32string_view, N>& words, bool last) {
-  std::u32string out;
-  for (std::u32string_view w : words) out.push_back(last ? w.back() : w.front());
-  return chars::CharSet(out);
+const chars::WordsByChar& posts_by_first() {
+  static const chars::WordsByChar kWords(kPosts, chars::WordsByChar::Edge::kFirst);
+  return kWords;
 }
 
-const chars::CharSet& post_first_chars() {
-  static const chars::CharSet kChars = edge_chars(kPosts, false);
-  return kChars;
+const chars::WordsByChar& posts_by_last() {
+  static const chars::WordsByChar kWords(kPosts, chars::WordsByChar::Edge::kLast);
+  return kWords;
 }
 
-const chars::CharSet& post_last_chars() {
-  static const chars::CharSet kChars = edge_chars(kPosts, true);
-  return kChars;
-}
-
-const chars::CharSet& role_last_chars() {
-  static const chars::CharSet kChars = edge_chars(kRoles, true);
-  return kChars;
+const chars::WordsByChar& roles_by_last() {
+  static const chars::WordsByChar kWords(kRoles, chars::WordsByChar::Edge::kLast);
+  return kWords;
 }
 
 bool is_title_char(char32_t c) {
@@ -111,23 +102,23 @@ std::size_t item_begin(std::u32string_view s, std::size_t end, std::size_t floor
 }  // namespace
 
 std::size_t post_ending_at(std::u32string_view s, std::size_t end) {
-  if (end == 0 || !post_last_chars().contains(s[end - 1])) return 0;
-  for (std::u32string_view p : kPosts)  // longest first where one ends another
+  if (end == 0 || end > s.size()) return 0;
+  for (std::u32string_view p : posts_by_last().with(s[end - 1]))  // longest first, as listed
     if (has_before(s, end, p)) return p.size();
   return 0;
 }
 
 std::size_t post_starting_at(std::u32string_view s, std::size_t pos) {
-  if (pos >= s.size() || !post_first_chars().contains(s[pos])) return 0;
+  if (pos >= s.size()) return 0;
   std::size_t best = 0;
-  for (std::u32string_view p : kPosts)
+  for (std::u32string_view p : posts_by_first().with(s[pos]))
     if (p.size() > best && has_at(s, pos, p)) best = p.size();
   return best;
 }
 
 std::size_t role_ending_at(std::u32string_view s, std::size_t end) {
-  if (end == 0 || end > s.size() || !role_last_chars().contains(s[end - 1])) return 0;
-  for (std::u32string_view r : kRoles)
+  if (end == 0 || end > s.size()) return 0;
+  for (std::u32string_view r : roles_by_last().with(s[end - 1]))
     if (has_before(s, end, r)) return r.size();
   return 0;
 }

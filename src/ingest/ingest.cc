@@ -59,15 +59,25 @@ void extract_metadata(std::vector<ArticleRecord>& records, std::string_view path
   // The extractors respect front matter themselves: given districts are
   // canonicalised, given officials keep their names and gain printed posts.
   const DistrictMatcher districts(config.districts);
-  for (ArticleRecord& r : records) {
-    r.districts = districts.find(r);
-    find_people(r);
+  std::vector<ArticleText> texts;
+  texts.reserve(records.size());
+  for (const ArticleRecord& r : records) texts.emplace_back(r);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    records[i].districts = districts.find(records[i], texts[i]);
+    find_people(records[i], texts[i]);
   }
-  assign_dates(records, DateContext{path, config.default_year}, diags);
+  assign_dates(records, texts, DateContext{path, config.default_year}, diags);
   assign_ids(records, path);
 }
 
 }  // namespace
+
+ArticleText::ArticleText(const ArticleRecord& r) {
+  if (r.title) title = text::to_u32(*r.title);
+  if (r.subtitle) subtitle = text::to_u32(*r.subtitle);
+  blocks.reserve(r.body.size());
+  for (const Block& b : r.body) blocks.push_back(text::to_u32(b.text));
+}
 
 std::vector<ArticleRecord> ingest_page(std::string_view text, std::string_view path,
                                        const config::SiteConfig& config, base::Diagnostics& diags) {

@@ -14,6 +14,15 @@
 
 namespace newsarc::ingest {
 
+/// An article's title, subtitle and body blocks as code points. The
+/// extractors each scan all of them (districts, people, dates), so a page's
+/// articles are decoded once for all of them rather than once per extractor.
+struct ArticleText {
+  explicit ArticleText(const ArticleRecord& r);
+  std::optional<std::u32string> title, subtitle;
+  std::vector<std::u32string> blocks;  ///< one per r.body block, in order
+};
+
 /// What dating one page needs besides its articles.
 struct DateContext {
   std::string_view path;            ///< for dates in the path and diagnostics
@@ -27,6 +36,9 @@ struct DateContext {
 /// left undated gets an `ingest/no-date` warning.
 void assign_dates(std::vector<ArticleRecord>& page, const DateContext& ctx,
                   base::Diagnostics& diags);
+/// The same with the articles' text already decoded: texts[i] is page[i]'s.
+void assign_dates(std::vector<ArticleRecord>& page, const std::vector<ArticleText>& texts,
+                  const DateContext& ctx, base::Diagnostics& diags);
 
 /// A date in a path: "2023/02/12/a.txt", "2023-02-12-a.md" (day),
 /// "2023/02/a.txt" (month); kNone when there is none.
@@ -44,11 +56,14 @@ class DistrictMatcher {
   /// ("郑州市公安局高新区分局"). Districts already in `r` (front matter) are
   /// canonicalised instead. Sorted, without duplicates.
   std::vector<std::string> find(const ArticleRecord& r) const;
+  /// The same with r's text already decoded.
+  std::vector<std::string> find(const ArticleRecord& r, const ArticleText& text) const;
   /// Canonical names for names or aliases ("高新区" -> "郑州高新区"); unknown
   /// names are kept as given. Sorted, without duplicates.
   std::vector<std::string> canonical(const std::vector<std::string>& given) const;
   /// Marks in `found` (indexed like the gazetteer) the districts named in `s`.
   void scan(std::string_view s, std::vector<bool>& found) const;
+  void scan(std::u32string_view s, std::vector<bool>& found) const;
 
  private:
   struct Alias {
@@ -71,6 +86,8 @@ std::vector<std::string> find_districts(const ArticleRecord& r,
 /// are not repeated. Officials already in `r` (front matter) are kept; those
 /// without titles get the posts printed before their name in the body.
 void find_people(ArticleRecord& r);
+/// The same with r's text already decoded.
+void find_people(ArticleRecord& r, const ArticleText& text);
 
 /// Splits Markdown front matter (YAML between "---" lines, or a JSON object)
 /// from the body. Fields present override `r`'s; a malformed block or a wrong

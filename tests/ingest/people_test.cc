@@ -8,6 +8,7 @@
 
 #include "ingest/example_records.h"
 #include "ingest/examples_runner.h"
+#include "ingest/extract_chars.h"
 #include "ingest/extract_people.h"
 #include "ingest/metadata.h"
 #include "text/text.h"
@@ -58,6 +59,56 @@ TEST(ChooseNameLength, FindsWhereTheNameEnds) {
       {"赵丹，", "赵丹"},
   };
   for (const Case& c : cases) EXPECT_EQ(name_at_start(c.text), c.expected) << c.text;
+}
+
+// Every offset where `name` occurs in `text`, overlapping ones included.
+std::vector<std::size_t> naive_find(std::u32string_view text, std::u32string_view name) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i + name.size() <= text.size(); ++i)
+    if (text.substr(i, name.size()) == name) out.push_back(i);
+  return out;
+}
+
+// The first finds scan the text, later ones use the index: both must give
+// every mention, including one that overlaps another and one at the end.
+TEST(NameIndex, ScanningAndIndexingFindTheSameMentions) {
+  const std::u32string text =
+      U"王伟主持会议，王伟强表示：欧阳景和、欧阳景和张三。李强李强调研。王伟\n"
+      U"陈伟、刘洋、赵丹、孙立新、周杰、吴敏出席。刘洋，赵丹；吴吴吴；王伟";
+  const std::vector<std::u32string> names = {
+      U"王伟", U"王伟强", U"欧阳景和", U"欧阳景", U"李强",   U"李强调", U"陈伟", U"刘洋",
+      U"赵丹", U"孙立新", U"周杰",     U"吴敏",   U"钱多多", U"张三",   U"吴吴"};
+  const people::NameIndex shared(text);
+  for (int round = 0; round < 2; ++round) {  // the second round is all index
+    for (const std::u32string& name : names) {
+      const auto expected = naive_find(text, name);
+      EXPECT_EQ(shared.find(name), expected) << text::to_utf8(name) << " round " << round;
+      EXPECT_EQ(people::NameIndex(text).find(name), expected) << text::to_utf8(name);
+    }
+  }
+  EXPECT_EQ(naive_find(text, U"王伟").size(), 4u);  // the test text has what it claims
+  EXPECT_EQ(naive_find(text, U"欧阳景和").size(), 2u);
+  EXPECT_EQ(naive_find(text, U"吴吴"),
+            (std::vector<std::size_t>{text.find(U"吴吴吴"), text.find(U"吴吴吴") + 1}));
+}
+
+TEST(WordsByChar, GroupsWordsByTheirEdgeInListOrder) {
+  using chars::WordsByChar;
+  constexpr std::u32string_view kWords[] = {U"副书记", U"主任", U"书记", U"▶甲", U"ab", U"记录"};
+  auto list = [](std::span<const std::u32string_view> words) {
+    return std::vector<std::u32string_view>(words.begin(), words.end());
+  };
+  const WordsByChar by_last(kWords, WordsByChar::Edge::kLast);
+  EXPECT_EQ(list(by_last.with(U'记')), (std::vector<std::u32string_view>{U"副书记", U"书记"}));
+  EXPECT_EQ(list(by_last.with(U'任')), (std::vector<std::u32string_view>{U"主任"}));
+  EXPECT_EQ(list(by_last.with(U'b')), (std::vector<std::u32string_view>{U"ab"}));
+  EXPECT_TRUE(by_last.with(U'书').empty());
+  EXPECT_TRUE(by_last.with(U'x').empty());
+  const WordsByChar by_first(kWords, WordsByChar::Edge::kFirst);
+  EXPECT_EQ(list(by_first.with(U'▶')), (std::vector<std::u32string_view>{U"▶甲"}));  // below U+3000
+  EXPECT_EQ(list(by_first.with(U'记')), (std::vector<std::u32string_view>{U"记录"}));
+  EXPECT_EQ(list(by_first.with(U'书')), (std::vector<std::u32string_view>{U"书记"}));
+  EXPECT_TRUE(by_first.with(U'\U00020000').empty());  // beyond the table, in no group
 }
 
 TEST(Posts, EndAndStartAtTheLongestPost) {
