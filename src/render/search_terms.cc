@@ -158,25 +158,37 @@ enum CharClass : std::uint8_t { kIndexable = 1, kHanLike = 2 };
 
 // The class of every BMP code point, computed once (immutable afterwards):
 // indexing asks it twice for every character of the corpus.
+std::uint8_t compute_class(char32_t c) {
+  return static_cast<std::uint8_t>((compute_indexable(c) ? kIndexable : 0) |
+                                   (compute_han_like(c) ? kHanLike : 0));
+}
+
 const std::vector<std::uint8_t>& bmp_classes() {
   static const std::vector<std::uint8_t> table = [] {
     std::vector<std::uint8_t> t(0x10000);
-    for (char32_t c = 0; c < 0x10000; ++c)
-      t[c] = static_cast<std::uint8_t>((compute_indexable(c) ? kIndexable : 0) |
-                                       (compute_han_like(c) ? kHanLike : 0));
+    for (char32_t c = 0; c < 0x10000; ++c) t[c] = compute_class(c);
     return t;
   }();
   return table;
 }
 
+/// The class of each code point of a text, from one reference to the table.
+class Classifier {
+ public:
+  std::uint8_t operator()(char32_t c) const { return c < 0x10000 ? bmp_[c] : compute_class(c); }
+
+ private:
+  const std::vector<std::uint8_t>& bmp_ = bmp_classes();
+};
+
 }  // namespace
 
 bool is_han_like(char32_t c) {
-  return c < 0x10000 ? (bmp_classes()[c] & kHanLike) != 0 : compute_han_like(c);
+  return (Classifier()(c) & kHanLike) != 0;
 }
 
 bool is_indexable(char32_t c) {
-  return c < 0x10000 ? (bmp_classes()[c] & kIndexable) != 0 : compute_indexable(c);
+  return (Classifier()(c) & kIndexable) != 0;
 }
 
 TermKey term_key(char32_t first, char32_t second) {
@@ -190,11 +202,17 @@ std::string term_text(TermKey key) {
   return out;
 }
 
+// Runs over every character of the corpus: each character is classified
+// once, as the second of one pair and then the first of the next.
 void field_terms(std::u32string_view s, bool unigrams, std::vector<TermKey>& out) {
+  const Classifier class_of;
+  std::uint8_t next = s.empty() ? 0 : class_of(s[0]);
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_indexable(s[i])) continue;
-    if (unigrams && is_han_like(s[i])) out.push_back(term_key(s[i]));
-    if (i + 1 < s.size() && is_indexable(s[i + 1])) out.push_back(term_key(s[i], s[i + 1]));
+    const std::uint8_t here = next;
+    next = i + 1 < s.size() ? class_of(s[i + 1]) : 0;
+    if (!(here & kIndexable)) continue;
+    if (unigrams && (here & kHanLike)) out.push_back(term_key(s[i]));
+    if (next & kIndexable) out.push_back(term_key(s[i], s[i + 1]));
   }
 }
 
