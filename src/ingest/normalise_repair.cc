@@ -41,9 +41,12 @@ bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-std::size_t count_code_points(std::string_view utf8) {
-  return static_cast<std::size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); }));
+// True when well-formed UTF-8 holds at least `n` code points. A code point
+// is at most four bytes, so a long paragraph is answered without counting.
+bool has_code_points(std::string_view utf8, std::size_t n) {
+  if (utf8.size() >= 4 * n) return true;
+  return static_cast<std::size_t>(std::count_if(
+             utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); })) >= n;
 }
 
 // The first `n` code points of well-formed UTF-8.
@@ -109,7 +112,7 @@ void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (pieces[i].kind != PieceKind::kText) continue;
     std::string key = key_of(pieces[i]);
-    if (count_code_points(key) >= kMinDuplicateLength) groups[key].push_back(i);
+    if (has_code_points(key, kMinDuplicateLength)) groups[key].push_back(i);
   }
   std::vector<bool> drop(pieces.size(), false);
   for (const auto& [key, copies] : groups) {

@@ -218,11 +218,10 @@ bool is_text_control(unsigned char c) {
 /// Rejects NULs (a UTF-16 file can hold one) and text that is mostly control
 /// characters, such as an image without NUL bytes renamed to .txt.
 std::optional<base::Error> find_binary_data(std::string_view utf8) {
-  std::size_t code_points = 0, controls = 0;
+  std::size_t controls = 0;
   int line = 1, first_control_line = 0;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
     const auto c = static_cast<unsigned char>(utf8[i]);
-    if ((c & 0xC0) != 0x80) ++code_points;
     // Nearly every byte is printable and cannot open a C1 control (C2 80..9F):
     // one test lets it through, and the checks below run for the rest.
     if (c >= 0x20 && c != 0x7F && c != 0xC2) continue;
@@ -235,7 +234,13 @@ std::optional<base::Error> find_binary_data(std::string_view utf8) {
       if (++controls == 1) first_control_line = line;
     }
   }
-  // Text has none or a stray few; random bytes have about one in ten.
+  // Text has none or a stray few; random bytes have about one in ten. The
+  // characters are counted only when there is something to compare.
+  if (controls == 0) return std::nullopt;
+  const auto code_points =
+      static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
   if (controls * 20 <= code_points) return std::nullopt;
   return make_error(kUndecodable,
                     std::to_string(controls) + " of " + std::to_string(code_points) +

@@ -177,6 +177,18 @@ TEST(Decode, FailureMessagesSayWhy) {
   EXPECT_NE(decode("abc\n\xFF").error().message.find("0xFF"), std::string::npos);
 }
 
+// One control character in twenty is a stray; more is binary data. The
+// count is of characters, not bytes: "中" is one character of three bytes.
+TEST(Decode, StrayControlsAreTextAndTheShareIsCountedInCharacters) {
+  std::string han;
+  for (int i = 0; i < 18; ++i) han += "中";
+  EXPECT_TRUE(decode("\x01中" + han));             // 1 of 20 characters
+  const auto rejected = decode("\x01\x02" + han);  // 2 of 20
+  ASSERT_FALSE(rejected);
+  EXPECT_NE(rejected.error().message.find("2 of 20 characters"), std::string::npos)
+      << rejected.error().message;
+}
+
 TEST(EncodingName, NamesEveryEncoding) {
   EXPECT_EQ(encoding_name(Encoding::kUtf8), "utf-8");
   EXPECT_EQ(encoding_name(Encoding::kUtf8Bom), "utf-8-bom");
