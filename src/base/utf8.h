@@ -5,7 +5,9 @@
 // nlohmann's dump do. The text stage decodes with this; base::JsonWriter
 // checks the text it copies with it.
 
+#include <algorithm>
 #include <cstddef>
+#include <string_view>
 
 namespace newsarc::base {
 
@@ -56,6 +58,26 @@ inline bool is_plain_three_byte(const unsigned char* p, const unsigned char* end
   const unsigned char lead = p[0];
   return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
          (p[2] & 0xC0) == 0x80;
+}
+
+/// A byte that continues a sequence (10xxxxxx); every other byte of
+/// well-formed UTF-8 starts a code point.
+inline bool is_continuation_byte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+/// The code points of well-formed UTF-8: its bytes that start one.
+inline std::size_t count_code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+/// The first `n` code points of well-formed UTF-8 (all of it when shorter).
+inline std::string_view first_code_points(std::string_view utf8, std::size_t n) {
+  std::size_t seen = 0, end = 0;
+  for (; end < utf8.size(); ++end)
+    if (!is_continuation_byte(utf8[end]) && seen++ == n) break;
+  return utf8.substr(0, end);
 }
 
 }  // namespace newsarc::base

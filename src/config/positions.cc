@@ -4,18 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.h"
+
 namespace newsarc::config {
 
 namespace {
 
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 int count_code_points(std::string_view s) {
-  int n = 0;
-  for (char c : s) n += is_continuation_byte(c) ? 0 : 1;
-  return n;
+  return static_cast<int>(base::count_code_points(s));
 }
 
 // One open object or array while scanning.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 
+#include "base/utf8.h"
 #include "ingest/page.h"
 #include "text/text.h"
 
@@ -113,7 +114,7 @@ std::size_t tail_start(std::string_view utf8, std::size_t n) {
   std::size_t pos = utf8.size();
   for (std::size_t seen = 0; pos > 0 && seen < n;) {
     --pos;
-    if ((static_cast<unsigned char>(utf8[pos]) & 0xC0) != 0x80) ++seen;
+    if (!base::is_continuation_byte(utf8[pos])) ++seen;
   }
   return pos;
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/utf8.h"
 #include "ingest/page.h"
 #include "text/text.h"
 
@@ -37,24 +38,10 @@ std::string key_of(const Piece& p) {
   return key;
 }
 
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 // True when well-formed UTF-8 holds at least `n` code points. A code point
 // is at most four bytes, so a long paragraph is answered without counting.
 bool has_code_points(std::string_view utf8, std::size_t n) {
-  if (utf8.size() >= 4 * n) return true;
-  return static_cast<std::size_t>(std::count_if(
-             utf8.begin(), utf8.end(), [](char c) { return !is_continuation_byte(c); })) >= n;
-}
-
-// The first `n` code points of well-formed UTF-8.
-std::string_view first_code_points(std::string_view utf8, std::size_t n) {
-  std::size_t seen = 0, end = 0;
-  for (; end < utf8.size(); ++end)
-    if (!is_continuation_byte(utf8[end]) && seen++ == n) break;
-  return utf8.substr(0, end);
+  return utf8.size() >= 4 * n || base::count_code_points(utf8) >= n;
 }
 
 int unclosed_quotes(std::u32string_view s) {
@@ -100,7 +87,7 @@ bool looks_like_running_text(const Piece& p) {
 // paragraph joined over thousands of column breaks stays linear).
 std::u32string tail(std::string_view s) {
   std::size_t from = s.size() > 24 ? s.size() - 24 : 0;
-  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+  while (from > 0 && base::is_continuation_byte(s[from])) --from;
   return text::to_u32(s.substr(from));
 }
 
@@ -122,7 +109,7 @@ void remove_duplicate_paragraphs(std::vector<Piece>& pieces, std::vector<Repair>
       if (i == keep) continue;
       drop[i] = true;
       repairs.push_back({"ingest/duplicate-paragraph", pieces[i].span.line,
-                         std::string(first_code_points(key, 24))});
+                         std::string(base::first_code_points(key, 24))});
     }
   }
   std::vector<Piece> kept;

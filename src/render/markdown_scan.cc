@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "base/utf8.h"
 #include "render/render.h"
 
 namespace newsarc::render {
@@ -54,7 +55,7 @@ std::string shorten(const char* text) {
   std::string s = text ? text : "";
   if (s.size() > kHtmlShown) {
     std::size_t cut = kHtmlShown;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && base::is_continuation_byte(s[cut])) --cut;
     s = s.substr(0, cut) + "…";
   }
   std::replace(s.begin(), s.end(), '\n', ' ');
@@ -70,9 +71,7 @@ int code_point_column(std::string_view markdown, int line, int byte_column) {
   }
   if (start == std::string_view::npos || byte_column < 1) return 1;
   const std::string_view before = markdown.substr(start, static_cast<std::size_t>(byte_column - 1));
-  return 1 + static_cast<int>(std::count_if(before.begin(), before.end(), [](char c) {
-           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-         }));
+  return 1 + static_cast<int>(base::count_code_points(before));
 }
 
 std::optional<MarkdownItem> item_of(cmark_node* node) {

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "archive/archive.h"
+#include "base/utf8.h"
 #include "render/render.h"
 #include "render/views.h"
 #include "text/text.h"
@@ -83,12 +84,8 @@ namespace {
 
 // Cuts to `max_chars` code points, adding "…" when something was cut.
 std::string truncate_chars(const std::string& s, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == max_chars) return s.substr(0, i) + "…";
-  }
-  return s;
+  const std::string_view kept = base::first_code_points(s, max_chars);
+  return kept.size() == s.size() ? s : std::string(kept) + "…";
 }
 
 std::string first_line(const std::string& s) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "text/text.h"
 
 namespace newsarc::site {
@@ -81,8 +82,7 @@ struct LineCursor {
 };
 
 int code_points(std::string_view s) {
-  return static_cast<int>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<int>(base::count_code_points(s));
 }
 
 bool has_scheme(std::string_view url) {

@@ -11,6 +11,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/utypes.h>
 
+#include "base/utf8.h"
 #include "text/internal.h"
 
 namespace newsarc::text {
@@ -237,10 +238,7 @@ std::optional<base::Error> find_binary_data(std::string_view utf8) {
   // Text has none or a stray few; random bytes have about one in ten. The
   // characters are counted only when there is something to compare.
   if (controls == 0) return std::nullopt;
-  const auto code_points =
-      static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-      }));
+  const std::size_t code_points = base::count_code_points(utf8);
   if (controls * 20 <= code_points) return std::nullopt;
   return make_error(kUndecodable,
                     std::to_string(controls) + " of " + std::to_string(code_points) +
