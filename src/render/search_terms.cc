@@ -156,13 +156,13 @@ bool compute_indexable(char32_t c) {
 
 enum CharClass : std::uint8_t { kIndexable = 1, kHanLike = 2 };
 
-// The class of every BMP code point, computed once (immutable afterwards):
-// indexing asks it twice for every character of the corpus.
 std::uint8_t compute_class(char32_t c) {
   return static_cast<std::uint8_t>((compute_indexable(c) ? kIndexable : 0) |
                                    (compute_han_like(c) ? kHanLike : 0));
 }
 
+// The class of every BMP code point, computed once (immutable afterwards):
+// indexing asks it for every character of the corpus.
 const std::vector<std::uint8_t>& bmp_classes() {
   static const std::vector<std::uint8_t> table = [] {
     std::vector<std::uint8_t> t(0x10000);

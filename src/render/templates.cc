@@ -4,6 +4,8 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.h"
+
 namespace newsarc::render {
 
 namespace mustache = kainjow::mustache;
@@ -19,11 +21,15 @@ const std::vector<std::string>& required_templates() {
 
 namespace {
 
-// The bytes html_escape replaces, as a table: every byte of every page is
-// looked up once.
-constexpr std::array<bool, 256> kEscaped = [] {
-  std::array<bool, 256> t{};
-  for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+// The entity of each byte html_escape replaces (empty for the others), as
+// a table: every byte of every page is looked up once.
+constexpr std::array<std::string_view, 256> kEntities = [] {
+  std::array<std::string_view, 256> t{};
+  t['&'] = "&amp;";
+  t['<'] = "&lt;";
+  t['>'] = "&gt;";
+  t['"'] = "&quot;";
+  t['\''] = "&apos;";
   return t;
 }();
 
@@ -34,27 +40,8 @@ std::string html_escape(const std::string& s) {
   out.reserve(s.size() + s.size() / 8);
   std::size_t from = 0;
   for (std::size_t at = 0; at < s.size(); ++at) {
-    if (!kEscaped[static_cast<unsigned char>(s[at])]) continue;
-    std::string_view entity;
-    switch (s[at]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&apos;";
-        break;
-      default:
-        continue;
-    }
+    const std::string_view entity = kEntities[static_cast<unsigned char>(s[at])];
+    if (entity.empty()) continue;
     out.append(s, from, at - from);
     out += entity;
     from = at + 1;
@@ -95,7 +82,7 @@ std::pair<int, int> line_column_of_message(const std::string& message, const std
     if (text[i] == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else if (!base::is_continuation_byte(text[i])) {
       ++column;
     }
   }
