@@ -58,6 +58,14 @@ class Memo {
   virtual std::optional<SharedBytes> get(std::uint64_t key) = 0;
   /// Keeps `value` under `key` (any thread).
   virtual void put(std::uint64_t key, std::string_view value) = 0;
+  /// Keeps `value` under `key`, knowing that this build's output holds it at
+  /// byte `offset` of file `path`: a memo may keep only that place and read
+  /// the value back from the output next time, when the file still holds
+  /// it, instead of a second copy. This one keeps a copy.
+  virtual void put_placed(std::uint64_t key, std::string_view value, std::string_view /*path*/,
+                          std::uint64_t /*offset*/) {
+    put(key, value);
+  }
 };
 
 /// What lets units reuse earlier work: the memo, and for each article (in

@@ -37,13 +37,15 @@ constexpr std::size_t kMetaChunksPerUnit = 32;
 constexpr std::size_t kRecordRunMin = 512;
 constexpr std::size_t kRecordRunMax = 4096;
 constexpr std::string_view kRecordRunFormat = "records-json-1";
+constexpr std::string_view kRecordsPath = "records.json";
 
 // records.json is the array of every record, one record per line: the same
 // fields as each index.json without its indentation, so a line is a record
 // for grep and `jq -c`, and the file (the largest of the site) is about a
 // quarter smaller and cheaper to write. Built record by record, never as one
-// tree; the lines of a run of records are kept in the memo, so a rebuild
-// after an edit serialises the edited run only. The file is those runs in
+// tree; the memo knows where the file holds the lines of each run of
+// records, so a rebuild after an edit serialises the edited run only and
+// reads the others from the last build's file. The file is those runs in
 // pieces (FileBytes), never joined in memory.
 std::string record_lines(const archive::Archive& archive, ArticleRun run) {
   std::string out;
@@ -57,13 +59,22 @@ std::string record_lines(const archive::Archive& archive, ArticleRun run) {
 
 FileBytes records_json(const archive::Archive& archive, const Reuse* reuse) {
   if (archive.articles.empty()) return "[]\n";
-  std::vector<SharedBytes> pieces{{"[\n", nullptr}};
+  std::vector<SharedBytes> pieces;
+  std::uint64_t size = 0;
+  const auto add = [&](SharedBytes piece) {
+    size += piece.bytes.size();
+    pieces.push_back(std::move(piece));
+  };
+  add({"[\n", nullptr});
   for (const ArticleRun run : article_runs(archive, kRecordRunMin, kRecordRunMax)) {
-    if (pieces.size() > 1) pieces.push_back({",\n", nullptr});
-    pieces.push_back(from_memo(reuse, archive, kRecordRunFormat, run,
-                               [&] { return record_lines(archive, run); }));
+    if (pieces.size() > 1) add({",\n", nullptr});
+    // The file itself holds each run: the memo need not keep a second copy.
+    const OutputPlace place{kRecordsPath, size};
+    add(from_memo(
+        reuse, archive, kRecordRunFormat, run, [&] { return record_lines(archive, run); }, nullptr,
+        &place));
   }
-  pieces.push_back({"\n]\n", nullptr});
+  add({"\n]\n", nullptr});
   return FileBytes::of_pieces(std::move(pieces));
 }
 
@@ -221,7 +232,7 @@ void SiteRenderer::Impl::add_export_units() {
   }
   units.push_back(
       {"records.json", Depends::kAll, {}, [this](int, const EmitFile& emit, base::Diagnostics&) {
-         emit("records.json", records_json(in.archive, reuse));
+         emit(std::string(kRecordsPath), records_json(in.archive, reuse));
        }});
   add_search_units();
   units.push_back(

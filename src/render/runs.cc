@@ -84,16 +84,19 @@ std::uint64_t run_key(std::string_view kind, const Reuse& reuse, ArticleRun run)
 
 SharedBytes from_memo(const Reuse* reuse, const archive::Archive& archive, std::string_view kind,
                       ArticleRun run, const std::function<std::string()>& make,
-                      const std::function<bool(std::string_view)>& usable) {
+                      const std::function<bool(std::string_view)>& usable,
+                      const OutputPlace* place) {
   const bool memo = reuse && reuse->memo && reuse->digests.size() == archive.articles.size();
-  const std::uint64_t key = memo ? run_key(kind, *reuse, run) : 0;
-  if (memo) {
-    std::optional<SharedBytes> kept = reuse->memo->get(key);
-    if (kept && (!usable || usable(kept->bytes))) return std::move(*kept);
-  }
-  SharedBytes made = SharedBytes::of(make());
-  if (memo) reuse->memo->put(key, made.bytes);
-  return made;
+  if (!memo) return SharedBytes::of(make());
+  const std::uint64_t key = run_key(kind, *reuse, run);
+  std::optional<SharedBytes> kept = reuse->memo->get(key);
+  if (kept && usable && !usable(kept->bytes)) kept.reset();
+  SharedBytes value = kept ? std::move(*kept) : SharedBytes::of(make());
+  if (place)
+    reuse->memo->put_placed(key, value.bytes, place->path, place->offset);
+  else if (!kept)
+    reuse->memo->put(key, value.bytes);
+  return value;
 }
 
 }  // namespace newsarc::render

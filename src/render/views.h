@@ -29,13 +29,21 @@ struct ArticleRun {
 /// at most `max` articles, cut where the month changes (runs.cc).
 std::vector<ArticleRun> article_runs(const archive::Archive& archive, std::size_t min,
                                      std::size_t max);
+/// Where a value derived from a run lies in this build's output: byte
+/// `offset` of output file `path`.
+struct OutputPlace {
+  std::string_view path;
+  std::uint64_t offset = 0;
+};
 /// What `kind` derives from `run`: the value the memo keeps under a hash of
 /// `kind` and the run's digests when it has one that `usable` (if given)
 /// accepts, else make()'s, which the memo then keeps. Without a memo or a
-/// digest for every article, make()'s.
+/// digest for every article, make()'s. With `place`, the memo is told where
+/// the output holds the value (Memo::put_placed), found or made.
 SharedBytes from_memo(const Reuse* reuse, const archive::Archive& archive, std::string_view kind,
                       ArticleRun run, const std::function<std::string()>& make,
-                      const std::function<bool(std::string_view)>& usable = nullptr);
+                      const std::function<bool(std::string_view)>& usable = nullptr,
+                      const OutputPlace* place = nullptr);
 
 /// One page to render: where it goes, with which template, from which data.
 /// Pages of which a site has thousands build their view on demand

@@ -401,7 +401,7 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   report.articles = archive->articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
-  MemoFolder memo(cache_dir / "memo", options.cache);
+  MemoFolder memo(cache_dir / "memo", output_folder(report.out_dir), options.cache);
   if (render_and_write(options, in, *archive, digests, stamp, known, memo, out, report, diags) &&
       !out.failed) {
     clock = Clock::now();

@@ -8,7 +8,8 @@
 //               hash, the records and diagnostics ingesting it gave. Valid
 //               only for the key it starts with (binary + ingest config).
 //   memo/       what the units that depend on every article keep for the
-//               next build (render::Memo), a file per key.
+//               next build (render::Memo), a file per key; records.json's
+//               runs only by where the live output folder holds them.
 //   output.bin  the last build's output folder: every unit's key and files
 //               (path, size, hash), the sources' stats and the diagnostics
 //               printed after listing them. Removed while the output folder
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -165,21 +167,35 @@ class IngestCache {
 /// from any thread during a build; sweep() then removes what it did not use.
 class MemoFolder : public render::Memo {
  public:
-  /// With CacheMode::kRebuild, values are written but none is read.
-  MemoFolder(std::filesystem::path dir, CacheMode mode);
+  /// Values placed in the output are read back from `output_dir` (the live
+  /// folder). With CacheMode::kRebuild, values are written but none is read.
+  MemoFolder(std::filesystem::path dir, std::filesystem::path output_dir, CacheMode mode);
   std::optional<render::SharedBytes> get(std::uint64_t key) override;
   void put(std::uint64_t key, std::string_view value) override;
+  /// Keeps only where the output holds `value` (see cache_memo.cc).
+  void put_placed(std::uint64_t key, std::string_view value, std::string_view path,
+                  std::uint64_t offset) override;
   /// Removes the values this build neither read nor wrote (call when no
   /// thread uses the memo any more).
   void sweep();
 
  private:
+  /// A value get() returned from the output: its bytes and their hash.
+  struct Found {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint64_t hash = 0;
+  };
+  std::optional<render::SharedBytes> placed_value(std::uint64_t key, std::string_view entry);
+  std::shared_ptr<const MappedFile> output_file(const std::string& path);
   void use(std::uint64_t key);
 
-  std::filesystem::path dir_;
+  std::filesystem::path dir_, output_dir_;
   bool read_;
   std::mutex mutex_;
-  std::set<std::string> used_;  ///< file names
+  std::set<std::string> used_;                                      ///< file names
+  std::map<std::string, std::weak_ptr<const MappedFile>> outputs_;  ///< output files mapped
+  std::unordered_map<std::uint64_t, Found> found_;                  ///< by key
 };
 
 // ---- cache_output.cc -------------------------------------------------------

@@ -24,18 +24,6 @@ base::Error write_error(const std::string& what, const std::error_code& ec) {
   return base::Error{"site/write", what + ": " + ec.message()};
 }
 
-// Output paths come from render; this is defence in depth against one that
-// would escape the output folder ("../x", "/etc/x") or clobber the marker.
-std::optional<base::Error> check_output_path(const std::string& path) {
-  const fs::path p(path);
-  bool bad = path.empty() || p.is_absolute() || path.find('\0') != std::string::npos ||
-             path.find('\\') != std::string::npos || path.find("//") != std::string::npos ||
-             path == kOutputMarker;
-  for (const fs::path& part : p) bad = bad || part == ".." || part == "." || part.empty();
-  if (bad) return base::Error{"site/bad-path", "refusing to write output path \"" + path + "\""};
-  return std::nullopt;
-}
-
 std::optional<base::Error> check_output_paths(const render::RenderedSite& site) {
   for (const auto& [path, bytes] : site)
     if (auto bad = check_output_path(path)) return bad;
@@ -174,6 +162,18 @@ std::optional<base::Error> swap_in(const fs::path& staging, const fs::path& out,
 }
 
 }  // namespace
+
+// Output paths come from render; this is defence in depth against one that
+// would escape the output folder ("../x", "/etc/x") or clobber the marker.
+std::optional<base::Error> check_output_path(const std::string& path) {
+  const fs::path p(path);
+  bool bad = path.empty() || p.is_absolute() || path.find('\0') != std::string::npos ||
+             path.find('\\') != std::string::npos || path.find("//") != std::string::npos ||
+             path == kOutputMarker;
+  for (const fs::path& part : p) bad = bad || part == ".." || part == "." || part.empty();
+  if (bad) return base::Error{"site/bad-path", "refusing to write output path \"" + path + "\""};
+  return std::nullopt;
+}
 
 fs::path output_folder(const std::string& out_dir) {
   std::error_code ec;

@@ -48,6 +48,10 @@ struct PathHash {
 };
 using PathSet = std::unordered_set<std::string, PathHash, std::equal_to<>>;
 
+/// An error when output path `path` is not a plain relative path inside the
+/// output folder ("../x", "/etc/x") or would clobber newsarc's marker.
+std::optional<base::Error> check_output_path(const std::string& path);
+
 /// What is known of the folders' files; nullptr = unknown.
 struct KnownFiles {
   const FileIndex* live = nullptr;

@@ -245,6 +245,77 @@ TEST(Incremental, ADamagedMemoIsNotUsed) {
   expect_same_as_clean(s);
 }
 
+// The memo files that only say where the output holds their value.
+std::vector<fs::path> placed_memo_files(const InlineSite& s) {
+  std::vector<fs::path> placed;
+  for (const fs::path& f : memo_files(s))
+    if (read_all(f).ends_with("NAP1")) placed.push_back(f);
+  return placed;
+}
+
+TEST(Incremental, TheMemoKeepsWhereRecordsJsonHoldsARunNotACopyOfIt) {
+  auto s = build_inline_site(archive_text());
+  ASSERT_EQ(placed_memo_files(s).size(), 1u);
+  for (const fs::path& f : memo_files(s))
+    EXPECT_EQ(read_all(f).find("\"title\":"), std::string::npos) << f;
+  // A template change renders every unit again: the run is read back from
+  // the last build's records.json, and its entry is left as it was.
+  const fs::path entry = placed_memo_files(s).front();
+  const std::string was = read_all(entry);
+  const auto written = fs::last_write_time(entry);
+  s.write_file("templates/unused.mustache", "{{! 不用 }}\n");
+  s.rebuild();
+  EXPECT_EQ(read_all(entry), was);
+  EXPECT_EQ(fs::last_write_time(entry), written);
+  expect_same_as_clean(s);
+}
+
+// 1,100 short articles over two months: records.json in two runs (a run
+// ends where the month changes once it has 512 articles).
+std::string two_month_archive_text() {
+  std::string archive = "-- site.json --\n{\"title\": \"测试晚报\"}\n";
+  for (int i = 0; i < 1100; ++i) {
+    const int month = i < 550 ? 1 : 2;
+    const std::string n = std::to_string(i), day = std::to_string(1 + i % 28);
+    archive += "-- content/2023/" + std::to_string(month) + "/" + n + ".txt --\n第" + n +
+               "号通知发布\n\n本报讯 2023年" + std::to_string(month) + "月" + day +
+               "日，惠济区发布第" + n + "号通知。\n";
+  }
+  return archive;
+}
+
+TEST(Incremental, UnchangedRunsAreReadBackFromTheLastRecordsJsonWhereverTheyMove) {
+  auto s = build_inline_site(two_month_archive_text());
+  ASSERT_EQ(placed_memo_files(s).size(), 2u);
+  // January's run changes: February's (the newer, first in the file) is read back.
+  s.write_file("content/2023/1/7.txt",
+               "第7号通知发布\n\n本报讯 2023年1月8日，惠济区发布第7号通知的更正。\n");
+  s.rebuild();
+  expect_same_as_clean(s);
+  // February's run grows: January's is read back and now lies further on.
+  s.write_file("content/2023/2/900.txt",
+               "第900号通知发布\n\n本报讯 2023年2月5日，惠济区发布第900号通知的补充说明。\n");
+  s.rebuild();
+  expect_same_as_clean(s);
+  EXPECT_NE(s.output().at("records.json").find("补充说明"), std::string::npos);
+  EXPECT_EQ(placed_memo_files(s).size(), 2u);
+}
+
+// The memo checks a run it reads back: a records.json changed since (by
+// hand, on disk) gives that run anew.
+TEST(Incremental, ARunIsNotReadBackFromARecordsJsonChangedSinceItWasWritten) {
+  auto s = build_inline_site(two_month_archive_text());
+  std::string records = read_all(s.out_dir() / "records.json");
+  const std::string from = "第900号通知", to = "第900号公告";  // as many bytes, February's run
+  records.replace(records.find(from), from.size(), to);
+  std::ofstream(s.out_dir() / "records.json", std::ios::binary) << records;
+  s.write_file("content/2023/1/7.txt",
+               "第7号通知发布\n\n本报讯 2023年1月8日，惠济区发布第7号通知的更正。\n");
+  s.rebuild();
+  EXPECT_EQ(s.output().at("records.json").find(to), std::string::npos);
+  expect_same_as_clean(s);
+}
+
 // Articles whose records.json is over a megabyte (invented, varied text).
 std::string big_archive_text(const std::string& nursery) {
   std::string archive = "-- site.json --\n{\"title\": \"测试晚报\", \"page_size\": 10}\n";
