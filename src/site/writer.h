@@ -118,6 +118,7 @@ class OutputWriter {
   std::optional<base::Error> remove_stale();
 
   std::filesystem::path out_, staging_;
+  int staging_fd_ = -1;  ///< the staging folder, open for write_ahead (kStage)
   WriteMode mode_;
   Known known_;
   PathSet done_;
