@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path make_temp_dir() {
-  std::string pattern = (fs::temp_directory_path() / "newsarc-inline-XXXXXX").string();
+  std::string pattern = (fs::temp_directory_path() / "newsarc-test-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
   return pattern;
 }
@@ -40,6 +40,13 @@ std::pair<std::string, int> split_location(std::string_view location) {
 }
 
 }  // namespace
+
+TempDir::TempDir() : path_(make_temp_dir()) {}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
 
 std::string read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

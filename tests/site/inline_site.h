@@ -103,6 +103,19 @@ class InlineSite {
 /// Writes the archive's files into a fresh temp folder and builds the site.
 InlineSite build_inline_site(std::string_view archive, InlineOptions options = {});
 
+/// A fresh temp folder, removed with all it holds when this goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 /// The whole contents of file `path`, as bytes ("" when it cannot be read).
 std::string read_all(const std::filesystem::path& path);
 

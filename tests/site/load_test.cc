@@ -1,6 +1,5 @@
 // Finding, reading and ingesting content files (no rendering).
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "site/files.h"
+#include "site/inline_site.h"
 #include "site/site.h"
 
 namespace newsarc::site {
@@ -17,15 +17,6 @@ namespace fs = std::filesystem;
 
 class LoadTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "newsarc-load-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
   void touch(const std::string& path, const std::string& text = "x\n") {
     fs::create_directories((root_ / path).parent_path());
     std::ofstream(root_ / path, std::ios::binary) << text;
@@ -42,7 +33,8 @@ class LoadTest : public ::testing::Test {
     return false;
   }
 
-  fs::path root_;
+  site_test::TempDir tmp_;
+  const fs::path root_ = tmp_.path();
 };
 
 TEST_F(LoadTest, ListsContentFilesSortedByPathAndSkipsDotFiles) {

@@ -1,7 +1,6 @@
 // MemoFolder on its own: values kept whole, and values it only knows the
 // place of in the output folder, read back from there while they are there.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,15 +17,8 @@ using site_test::read_all;
 class MemoFolderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "newsarc-memo-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
     fs::create_directories(out());
     write_output("records.json", "[\nfirst run,\nsecond run\n]\n");
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
   }
   fs::path out() const { return root_ / "public"; }
   fs::path memo_dir() const { return root_ / "memo"; }
@@ -46,7 +38,8 @@ class MemoFolderTest : public ::testing::Test {
     return n;
   }
 
-  fs::path root_;
+  site_test::TempDir tmp_;
+  const fs::path root_ = tmp_.path();
 };
 
 TEST_F(MemoFolderTest, AValueIsKeptWholeOrReadBackFromWhereTheOutputHoldsIt) {
