@@ -188,6 +188,8 @@ class MemoFolder : public render::Memo {
   };
   std::optional<render::SharedBytes> placed_value(std::uint64_t key, std::string_view entry);
   std::shared_ptr<const MappedFile> output_file(const std::string& path);
+  /// Writes the file of `key` from `pieces`, and marks it used.
+  void write(std::uint64_t key, const std::vector<std::string_view>& pieces);
   void use(std::uint64_t key);
 
   std::filesystem::path dir_, output_dir_;

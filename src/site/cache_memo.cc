@@ -96,9 +96,7 @@ void MemoFolder::put(std::uint64_t key, std::string_view value) {
   const std::uint64_t hash = hash_bytes(value);
   std::string trailer(reinterpret_cast<const char*>(&hash), sizeof hash);
   trailer += kMemoMagic;
-  std::error_code ec;
-  fs::create_directories(dir_, ec);
-  if (write_pieces_atomically(dir_ / file_name(key), {value, trailer})) use(key);
+  write(key, {value, trailer});
 }
 
 // The entry is written only when it changed: a run found at the same place
@@ -114,14 +112,17 @@ void MemoFolder::put_placed(std::uint64_t key, std::string_view value, std::stri
   const bool same = found && found->data == value.data() && found->size == value.size();
   const std::string entry =
       placed_entry(path, offset, value.size(), same ? found->hash : hash_bytes(value));
-  const fs::path file = dir_ / file_name(key);
-  if (auto old = read_bytes(file); old && *old == entry) {
+  if (auto old = read_bytes(dir_ / file_name(key)); old && *old == entry) {
     use(key);
     return;
   }
+  write(key, {entry});
+}
+
+void MemoFolder::write(std::uint64_t key, const std::vector<std::string_view>& pieces) {
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  if (write_pieces_atomically(file, {entry})) use(key);
+  if (write_pieces_atomically(dir_ / file_name(key), pieces)) use(key);
 }
 
 void MemoFolder::use(std::uint64_t key) {

@@ -238,16 +238,14 @@ base::Result<bool> write_bytes(const fs::path& path, std::string_view bytes) {
 }
 
 base::Result<bool> write_bytes(const fs::path& path, const Pieces& bytes) {
-  return write_bytes_at(AT_FDCWD, path.c_str(), bytes, path.native());
+  return write_bytes_at(AT_FDCWD, path.native(), bytes);
 }
 
-base::Result<bool> write_bytes_at(int dir_fd, const char* path, const Pieces& bytes,
-                                  std::string_view shown) {
+base::Result<bool> write_bytes_at(int dir_fd, const std::string& path, const Pieces& bytes) {
   const auto fail = [&] {
-    return base::Error{"site/write",
-                       "cannot write " + std::string(shown) + ": " + std::strerror(errno)};
+    return base::Error{"site/write", "cannot write " + path + ": " + std::strerror(errno)};
   };
-  const int fd = ::openat(dir_fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int fd = ::openat(dir_fd, path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fail();
   std::size_t at = 0;
   for (std::string_view piece : bytes) {

@@ -81,9 +81,8 @@ base::Result<bool> write_bytes(const std::filesystem::path& path, std::string_vi
 /// The same for bytes in pieces, written one after another.
 base::Result<bool> write_bytes(const std::filesystem::path& path, const Pieces& bytes);
 /// The same for `path` relative to the open folder `dir_fd` (AT_FDCWD: the
-/// working folder); `shown` names the file in an error.
-base::Result<bool> write_bytes_at(int dir_fd, const char* path, const Pieces& bytes,
-                                  std::string_view shown);
+/// working folder).
+base::Result<bool> write_bytes_at(int dir_fd, const std::string& path, const Pieces& bytes);
 /// Writes all of `bytes` to `fd` at `offset` (retrying short and
 /// interrupted writes); false on an error, with errno set.
 bool write_all(int fd, std::string_view bytes, std::size_t offset);

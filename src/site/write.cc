@@ -354,11 +354,11 @@ int make_folders(int dir_fd, const std::string& dir) {
 // absolute path. Safe on any thread: two threads making the same folder both
 // go on.
 bool write_new_file(int dir_fd, const std::string& path, const Pieces& bytes) {
-  if (write_bytes_at(dir_fd, path.c_str(), bytes, path)) return true;
+  if (write_bytes_at(dir_fd, path, bytes)) return true;
   const std::size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return false;
   make_folders(dir_fd, path.substr(0, slash));
-  return write_bytes_at(dir_fd, path.c_str(), bytes, path).has_value();
+  return write_bytes_at(dir_fd, path, bytes).has_value();
 }
 
 }  // namespace
