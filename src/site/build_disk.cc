@@ -281,7 +281,8 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   forget_output_state(ingest_cache_dir(options), StateOf::kSpare);  // it may change from here on
   auto writer = OutputWriter::open(
       report.out_dir, mode,
-      {prev ? &out.known.live_files : nullptr, out.known.spare ? &out.known.spare_files : nullptr});
+      {prev ? &out.known.live_files : nullptr, out.known.spare ? &out.known.spare_files : nullptr},
+      threads);
   if (!writer) {
     out.failed = writer.error();
     return false;

@@ -1,16 +1,21 @@
 // write_site: stage the output in a sibling folder, then swap it in, so a
 // failed build never leaves a half-written site.
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <tuple>
 
 #include "site/files.h"
+#include "site/pool.h"
 #include "site/site.h"
 #include "site/writer.h"
 
@@ -197,28 +202,154 @@ base::Result<bool> write_site(const render::RenderedSite& site, const std::strin
 
 namespace {
 
+// A folder's contents as paths relative to it: its folders (each before
+// what it holds) and its regular files. Symbolic links and other special
+// files are left out.
+struct Tree {
+  std::vector<std::string> folders, files;
+  std::vector<std::size_t> needs;  ///< per file: folders listed before it (its own is the last)
+};
+
+std::error_code system_error(int error) {
+  return {error, std::generic_category()};
+}
+
+// Adds folder `rel` of the open folder `root_fd` ("" = root) to `tree`,
+// typing entries by what readdir says (a stat only where the file system
+// does not say). A folder's files are listed right after the folder.
+std::error_code list_tree(int root_fd, const std::string& rel, Tree& tree) {
+  const int fd = ::openat(root_fd, rel.empty() ? "." : rel.c_str(),
+                          O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return system_error(errno);
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    const int error = errno;
+    ::close(fd);
+    return system_error(error);
+  }
+  std::vector<std::string> folders;
+  int error = 0;
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir);
+    if (entry == nullptr) {
+      error = errno;
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = rel.empty() ? std::string(name) : rel + '/' + std::string(name);
+    unsigned char type = entry->d_type;
+    struct ::stat st {};
+    if (type == DT_UNKNOWN && ::fstatat(root_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+    if (type == DT_DIR) folders.push_back(std::move(path));
+    if (type == DT_REG) {
+      tree.files.push_back(std::move(path));
+      tree.needs.push_back(tree.folders.size());
+    }
+  }
+  ::closedir(dir);
+  if (error != 0) return system_error(error);
+  for (std::string& folder : folders) {
+    tree.folders.push_back(folder);
+    if (auto failed = list_tree(root_fd, folder, tree)) return failed;
+  }
+  return {};
+}
+
+// A folder opened for the *at calls, closed with its holder.
+class OpenFolder {
+ public:
+  explicit OpenFolder(const fs::path& path)
+      : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+  ~OpenFolder() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  OpenFolder(const OpenFolder&) = delete;
+  OpenFolder& operator=(const OpenFolder&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Makes the folders of a tree in order, counting them for the threads that
+// link files into them: a file waits until its folder is made.
+class FolderMaker {
+ public:
+  FolderMaker(const Tree& tree, const fs::path& staging, int staging_fd)
+      : tree_(tree), staging_(staging), staging_fd_(staging_fd) {}
+
+  void make_all() {
+    for (const std::string& folder : tree_.folders) {
+      if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
+        const std::error_code ec = system_error(errno);
+        failure_ = write_error("cannot stage " + (staging_ / folder).string(), ec);
+        break;  // the files still waiting go on, and fail
+      }
+      made_.fetch_add(1, std::memory_order_release);
+      made_.notify_all();
+    }
+    made_.store(tree_.folders.size() + 1, std::memory_order_release);
+    made_.notify_all();
+  }
+  void wait_for_folder_of(std::size_t file) {
+    for (std::size_t made; (made = made_.load(std::memory_order_acquire)) < tree_.needs[file];)
+      made_.wait(made);
+  }
+  /// After make_all: the first folder that could not be made.
+  const std::optional<base::Error>& failure() const { return failure_; }
+
+ private:
+  const Tree& tree_;
+  const fs::path& staging_;
+  int staging_fd_;
+  std::atomic<std::size_t> made_{0};
+  std::optional<base::Error> failure_;
+};
+
+// Links every file of `tree` from `out` into `staging` (a copy where a link
+// cannot be made) on `threads` threads, one of which first makes the folders.
+// On two cores, linking goes on while the folders are made: they are made on
+// one thread, as most are made in one parent ("articles/"), and two threads
+// would wait for each other's lock on it. The first failure, in listing order.
+std::optional<base::Error> stage_tree(const Tree& tree, const fs::path& out, int out_fd,
+                                      const fs::path& staging, int staging_fd, int threads) {
+  FolderMaker folders(tree, staging, staging_fd);
+  std::mutex mutex;
+  std::size_t first = tree.files.size();
+  std::error_code failure;
+  run_pool(tree.files.size() + 1, threads, [&](std::size_t task) {
+    if (task == 0) return folders.make_all();  // taken first, so nobody waits in vain
+    const std::size_t i = task - 1;
+    const std::string& file = tree.files[i];
+    if (file == kOutputMarker) return;  // the staging folder has its own
+    folders.wait_for_folder_of(i);
+    if (::linkat(out_fd, file.c_str(), staging_fd, file.c_str(), 0) == 0) return;
+    std::error_code ec;
+    fs::copy_file(out / file, staging / file, ec);
+    std::lock_guard lock(mutex);
+    if (ec && i < first) std::tie(first, failure) = std::pair(i, ec);
+  });
+  if (folders.failure()) return folders.failure();
+  if (!failure) return std::nullopt;
+  return write_error("cannot stage " + (staging / tree.files[first]).string(), failure);
+}
+
 // Fills `staging` with a hard link to every file of `out` (a copy where a link
 // cannot be made), so files this build leaves unchanged keep their inode and
 // modification time while `out` itself is not touched until the swap.
-std::optional<base::Error> link_existing(const fs::path& out, const fs::path& staging) {
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path rel = it->path().lexically_relative(out);
-    const fs::path target = staging / rel;
-    if (rel == kOutputMarker || it->is_symlink(ec)) continue;
-    if (it->is_directory(ec)) {
-      fs::create_directories(target, ec);
-    } else if (it->is_regular_file(ec)) {
-      fs::create_hard_link(it->path(), target, ec);
-      if (ec) {
-        ec.clear();
-        fs::copy_file(it->path(), target, ec);
-      }
-    }
-    if (ec) return write_error("cannot stage " + target.string(), ec);
-  }
-  if (ec) return write_error("cannot read " + out.string(), ec);
-  return std::nullopt;
+std::optional<base::Error> link_existing(const fs::path& out, const fs::path& staging,
+                                         int threads) {
+  const OpenFolder from(out);
+  if (from.fd() < 0) return write_error("cannot read " + out.string(), system_error(errno));
+  const OpenFolder to(staging);
+  if (to.fd() < 0) return write_error("cannot stage " + staging.string(), system_error(errno));
+  Tree tree;
+  if (auto ec = list_tree(from.fd(), "", tree))
+    return write_error("cannot read " + out.string(), ec);
+  return stage_tree(tree, out, from.fd(), staging, to.fd(), threads);
 }
 
 bool same_file(const FileIndex* files, const OutputFile& f) {
@@ -294,7 +425,8 @@ OutputWriter::~OutputWriter() {
 }
 
 base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string& out_dir,
-                                                               WriteMode mode, const Known& known) {
+                                                               WriteMode mode, const Known& known,
+                                                               int threads) {
   const fs::path out = output_folder(out_dir);
   if (out == out.root_path())
     return base::Error{"site/not-ours", "refusing to write the site into " + out.string()};
@@ -312,7 +444,7 @@ base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string
   writer->staging_ = out.string() + ".tmp-" + std::to_string(::getpid());
   auto failed = make_staging(writer->staging_);
   if (failed) writer->finished_ = true;
-  if (!failed && mode == WriteMode::kLinked) failed = link_existing(out, writer->staging_);
+  if (!failed && mode == WriteMode::kLinked) failed = link_existing(out, writer->staging_, threads);
   if (failed) return *failed;     // the destructor removes a half-linked staging folder
   if (mode == WriteMode::kStage)  // for write_ahead; without it, it writes by the whole path
     writer->staging_fd_ = ::open(writer->staging_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);

@@ -70,8 +70,10 @@ class OutputWriter {
  public:
   /// kSpare falls back to kLinked without a known spare and live folder, and
   /// any mode to kStage without a live folder. `known` must outlive the writer.
+  /// kLinked links the live files on `threads` threads.
   static base::Result<std::unique_ptr<OutputWriter>> open(const std::string& out_dir,
-                                                          WriteMode mode, const KnownFiles& known);
+                                                          WriteMode mode, const KnownFiles& known,
+                                                          int threads = 1);
   ~OutputWriter();
 
   /// Writes `bytes` to `path` unless the folder already holds them.

@@ -1,9 +1,11 @@
 // write_site on its own: staging, swapping, and what it refuses.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <random>
 
@@ -24,6 +26,11 @@ using site_test::read_all;
 void touch(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
+}
+
+ino_t inode_of(const fs::path& path) {
+  struct ::stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
 }
 
 std::vector<std::string> entries(const fs::path& dir) {
@@ -237,6 +244,34 @@ TEST(OutputWriter, WritesAheadOnlyFreshFoldersAndSafePaths) {
   EXPECT_FALSE(linked->write_ahead("index.html", Pieces{"changed"}).has_value());
   linked.reset();
   EXPECT_EQ(read_all(out / "index.html"), "i");
+}
+
+// The first rebuild after a clean one stages a hard link to every file of
+// the live site, nested however deep, on one thread or several: the files
+// it keeps are the same inodes. Symbolic links are not followed or linked.
+TEST(OutputWriter, LinksEveryLiveFileOnAnyNumberOfThreads) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  render::RenderedSite site{{"index.html", "home"}, {"a/b/c/d.html", "deep"}};
+  for (int i = 0; i < 300; ++i)
+    site["articles/" + std::to_string(i) + "/index.html"] = "article " + std::to_string(i);
+  std::vector<OutputFile> files;
+  for (const auto& [path, bytes] : site) files.push_back({path, bytes.size(), 0});
+  for (int threads : {1, 4}) {
+    ASSERT_TRUE(write_site(site, out.string()).has_value());
+    fs::create_symlink("index.html", out / "a/link.html");
+    std::map<std::string, ino_t> before;
+    for (const auto& f : files) before[f.path] = inode_of(out / f.path);
+    auto writer = OutputWriter::open(out.string(), WriteMode::kLinked, {}, threads);
+    ASSERT_TRUE(writer.has_value()) << writer.error().message;
+    for (const auto& f : files) ASSERT_FALSE((*writer)->keep(f).has_value());
+    ASSERT_FALSE((*writer)->finish().has_value());
+    for (const auto& f : files) {
+      EXPECT_EQ(inode_of(out / f.path), before[f.path]) << f.path << ", threads " << threads;
+      EXPECT_EQ(read_all(out / f.path), site[f.path]);
+    }
+    EXPECT_FALSE(fs::exists(fs::symlink_status(out / "a/link.html")));
+  }
 }
 
 // The size stat gives is only where reading starts: an empty file, a file
