@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -207,7 +206,6 @@ namespace {
 // files are left out.
 struct Tree {
   std::vector<std::string> folders, files;
-  std::vector<std::size_t> needs;  ///< per file: folders listed before it (its own is the last)
 };
 
 std::error_code system_error(int error) {
@@ -216,7 +214,7 @@ std::error_code system_error(int error) {
 
 // Adds folder `rel` of the open folder `root_fd` ("" = root) to `tree`,
 // typing entries by what readdir says (a stat only where the file system
-// does not say). A folder's files are listed right after the folder.
+// does not say).
 std::error_code list_tree(int root_fd, const std::string& rel, Tree& tree) {
   const int fd = ::openat(root_fd, rel.empty() ? "." : rel.c_str(),
                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -244,10 +242,7 @@ std::error_code list_tree(int root_fd, const std::string& rel, Tree& tree) {
     if (type == DT_UNKNOWN && ::fstatat(root_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
     if (type == DT_DIR) folders.push_back(std::move(path));
-    if (type == DT_REG) {
-      tree.files.push_back(std::move(path));
-      tree.needs.push_back(tree.folders.size());
-    }
+    if (type == DT_REG) tree.files.push_back(std::move(path));
   }
   ::closedir(dir);
   if (error != 0) return system_error(error);
@@ -262,77 +257,50 @@ std::error_code list_tree(int root_fd, const std::string& rel, Tree& tree) {
 class OpenFolder {
  public:
   explicit OpenFolder(const fs::path& path)
-      : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+      : fd_(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)),
+        error_(fd_ < 0 ? errno : 0) {}
   ~OpenFolder() {
     if (fd_ >= 0) ::close(fd_);
   }
   OpenFolder(const OpenFolder&) = delete;
   OpenFolder& operator=(const OpenFolder&) = delete;
   int fd() const { return fd_; }
+  std::error_code error() const { return system_error(error_); }  ///< why it did not open
 
  private:
   int fd_;
+  int error_;
 };
 
-// Makes the folders of a tree in order, counting them for the threads that
-// link files into them: a file waits until its folder is made.
-class FolderMaker {
- public:
-  FolderMaker(const Tree& tree, const fs::path& staging, int staging_fd)
-      : tree_(tree), staging_(staging), staging_fd_(staging_fd) {}
-
-  void make_all() {
-    for (const std::string& folder : tree_.folders) {
-      if (::mkdirat(staging_fd_, folder.c_str(), 0777) != 0 && errno != EEXIST) {
-        const std::error_code ec = system_error(errno);
-        failure_ = write_error("cannot stage " + (staging_ / folder).string(), ec);
-        break;  // the files still waiting go on, and fail
-      }
-      made_.fetch_add(1, std::memory_order_release);
-      made_.notify_all();
-    }
-    made_.store(tree_.folders.size() + 1, std::memory_order_release);
-    made_.notify_all();
+// Makes the folders of `tree` in `staging`, parents first, on one thread:
+// most are made in one parent ("articles/"), and two threads would wait for
+// each other's lock on it.
+std::optional<base::Error> make_tree_folders(const Tree& tree, const fs::path& staging,
+                                             int staging_fd) {
+  for (const std::string& folder : tree.folders) {
+    if (::mkdirat(staging_fd, folder.c_str(), 0777) == 0 || errno == EEXIST) continue;
+    const std::error_code ec = system_error(errno);
+    return write_error("cannot stage " + (staging / folder).string(), ec);
   }
-  void wait_for_folder_of(std::size_t file) {
-    for (std::size_t made; (made = made_.load(std::memory_order_acquire)) < tree_.needs[file];)
-      made_.wait(made);
-  }
-  /// After make_all: the first folder that could not be made.
-  const std::optional<base::Error>& failure() const { return failure_; }
+  return std::nullopt;
+}
 
- private:
-  const Tree& tree_;
-  const fs::path& staging_;
-  int staging_fd_;
-  std::atomic<std::size_t> made_{0};
-  std::optional<base::Error> failure_;
-};
-
-// Links every file of `tree` from `out` into `staging` (a copy where a link
-// cannot be made) on `threads` threads, one of which first makes the folders.
-// On two cores, linking goes on while the folders are made: they are made on
-// one thread, as most are made in one parent ("articles/"), and two threads
-// would wait for each other's lock on it. The first failure, in listing order.
-std::optional<base::Error> stage_tree(const Tree& tree, const fs::path& out, int out_fd,
+// Links every file of `tree` from `out` into `staging` on `threads` threads
+// (a copy where a link cannot be made); the first failure in listing order.
+std::optional<base::Error> link_files(const Tree& tree, const fs::path& out, int out_fd,
                                       const fs::path& staging, int staging_fd, int threads) {
-  FolderMaker folders(tree, staging, staging_fd);
   std::mutex mutex;
   std::size_t first = tree.files.size();
   std::error_code failure;
-  run_pool(tree.files.size() + 1, threads, [&](std::size_t task) {
-    if (task == 0) return folders.make_all();  // taken first, so nobody waits in vain
-    const std::size_t i = task - 1;
+  run_pool(tree.files.size(), threads, [&](std::size_t i) {
     const std::string& file = tree.files[i];
     if (file == kOutputMarker) return;  // the staging folder has its own
-    folders.wait_for_folder_of(i);
     if (::linkat(out_fd, file.c_str(), staging_fd, file.c_str(), 0) == 0) return;
     std::error_code ec;
     fs::copy_file(out / file, staging / file, ec);
     std::lock_guard lock(mutex);
     if (ec && i < first) std::tie(first, failure) = std::pair(i, ec);
   });
-  if (folders.failure()) return folders.failure();
   if (!failure) return std::nullopt;
   return write_error("cannot stage " + (staging / tree.files[first]).string(), failure);
 }
@@ -343,13 +311,14 @@ std::optional<base::Error> stage_tree(const Tree& tree, const fs::path& out, int
 std::optional<base::Error> link_existing(const fs::path& out, const fs::path& staging,
                                          int threads) {
   const OpenFolder from(out);
-  if (from.fd() < 0) return write_error("cannot read " + out.string(), system_error(errno));
+  if (from.fd() < 0) return write_error("cannot read " + out.string(), from.error());
   const OpenFolder to(staging);
-  if (to.fd() < 0) return write_error("cannot stage " + staging.string(), system_error(errno));
+  if (to.fd() < 0) return write_error("cannot stage " + staging.string(), to.error());
   Tree tree;
   if (auto ec = list_tree(from.fd(), "", tree))
     return write_error("cannot read " + out.string(), ec);
-  return stage_tree(tree, out, from.fd(), staging, to.fd(), threads);
+  if (auto failed = make_tree_folders(tree, staging, to.fd())) return failed;
+  return link_files(tree, out, from.fd(), staging, to.fd(), threads);
 }
 
 bool same_file(const FileIndex* files, const OutputFile& f) {
