@@ -274,7 +274,7 @@ void stat_range(const std::vector<FoundFile>& files, std::size_t begin, std::siz
   std::string open_dir;
   int dir = -1;
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string& path = files[i].path.native();
+    const std::string& path = files[i].path;
     const std::size_t slash = path.rfind('/');
     const std::string_view folder = slash == std::string::npos
                                         ? std::string_view(".")

@@ -1,5 +1,6 @@
 #include "site/files.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -10,6 +11,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <system_error>
 
 namespace newsarc::site {
 
@@ -17,8 +20,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_content_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
+// The extension as std::filesystem gives it ("a.b.md" -> ".md"; none for
+// ".profile"), compared without case.
+bool has_content_extension(std::string_view path) {
+  const std::string_view name = path.substr(path.rfind('/') + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string ext(name.substr(dot));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".md" || ext == ".markdown";
@@ -70,55 +78,82 @@ class Walker {
 
   std::vector<FoundFile> walk(const fs::path& dir, const std::string& prefix) {
     stack_.push_back(root_);
-    walk_folder(dir, prefix);
+    walk_folder(dir.string(), prefix);
     std::sort(found_.begin(), found_.end(),
               [](const FoundFile& a, const FoundFile& b) { return a.display < b.display; });
     return std::move(found_);
   }
 
  private:
-  void walk_folder(const fs::path& dir, const std::string& display) {
-    std::error_code ec;
-    // Entries keep the type the folder listing gave (d_type), so most files
-    // need no lstat of their own.
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      entries.push_back(*it);
-    if (ec) {
-      diags_.report(base::Severity::kError, display, 0, 0, "site/read",
-                    "cannot read folder: " + ec.message());
-      return;
+  // A folder entry as readdir gives it: the name and the type (DT_UNKNOWN
+  // where the file system does not say).
+  struct Entry {
+    std::string name;
+    unsigned char type;
+  };
+
+  // The entries of folder `dir`, or nullopt (reported) when it cannot be read.
+  // readdir instead of std::filesystem::directory_iterator, which built a
+  // path split into components per entry: at 100,000 sources, listing them
+  // took 100 ms of a 190 ms build in which nothing changed (140 ms now).
+  std::optional<std::vector<Entry>> read_folder(const std::string& dir,
+                                                const std::string& display) {
+    DIR* folder = ::opendir(dir.c_str());
+    std::vector<Entry> entries;
+    int error = folder == nullptr ? errno : 0;
+    while (folder != nullptr) {
+      errno = 0;
+      const dirent* entry = ::readdir(folder);
+      if (entry == nullptr) {
+        error = errno;
+        break;
+      }
+      const std::string_view name = entry->d_name;
+      if (name != "." && name != "..") entries.push_back({std::string(name), entry->d_type});
     }
-    // By name, as bytes: the order of the paths (the same folder), without
-    // comparing them component by component.
-    std::vector<std::pair<std::string, const fs::directory_entry*>> named;
-    named.reserve(entries.size());
-    for (const fs::directory_entry& entry : entries)
-      named.emplace_back(entry.path().filename().string(), &entry);
-    std::sort(named.begin(), named.end());
-    for (const auto& [name, entry_ptr] : named) {
-      const fs::directory_entry& entry = *entry_ptr;
-      if (name.starts_with(".")) continue;
-      if (has_control_char(name)) {
-        diags_.report(base::Severity::kError, join_display(display, escape_controls(name)), 0, 0,
-                      "site/bad-name",
+    if (folder != nullptr) ::closedir(folder);
+    if (error == 0) return entries;
+    diags_.report(
+        base::Severity::kError, display, 0, 0, "site/read",
+        "cannot read folder: " + std::error_code(error, std::generic_category()).message());
+    return std::nullopt;
+  }
+
+  void walk_folder(const std::string& dir, const std::string& display) {
+    auto entries = read_folder(dir, display);
+    if (!entries) return;
+    // By name, as bytes: the order of the paths (the same folder).
+    std::sort(entries->begin(), entries->end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    const std::string folder = dir.ends_with('/') ? dir : dir + '/';
+    for (const Entry& entry : *entries) {
+      if (entry.name.starts_with(".")) continue;
+      if (has_control_char(entry.name)) {
+        diags_.report(base::Severity::kError, join_display(display, escape_controls(entry.name)), 0,
+                      0, "site/bad-name",
                       "file name holds a control character (a line break?); skipped");
         continue;
       }
-      visit(entry, join_display(display, name));
+      visit(folder + entry.name, entry, join_display(display, entry.name));
     }
   }
 
-  void visit(const fs::directory_entry& entry, const std::string& display) {
-    std::error_code ec;
-    if (entry.is_symlink(ec)) return visit_symlink(entry.path(), display);
-    if (entry.is_directory(ec)) {
-      stack_.push_back(fs::canonical(entry.path(), ec));
-      walk_folder(entry.path(), display);
+  void visit(const std::string& path, const Entry& entry, const std::string& display) {
+    unsigned char type = entry.type;
+    struct ::stat st {};
+    if (type == DT_UNKNOWN && ::lstat(path.c_str(), &st) == 0)
+      type = S_ISLNK(st.st_mode)   ? DT_LNK
+             : S_ISDIR(st.st_mode) ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_UNKNOWN;
+    if (type == DT_LNK) return visit_symlink(path, display);
+    if (type == DT_DIR) {
+      stack_.push_back(stack_.back() / entry.name);  // a real folder: canonical below its parent
+      walk_folder(path, display);
       stack_.pop_back();
       return;
     }
-    if (entry.is_regular_file(ec)) return add_file(entry.path(), display);
+    if (type == DT_REG) return add_file(path, display);
     skip(display, "not a regular file");
   }
 
@@ -132,15 +167,15 @@ class Walker {
       if (std::find(stack_.begin(), stack_.end(), target) != stack_.end())
         return symlink_warning(display, "symbolic link loops back to a folder above it");
       stack_.push_back(target);
-      walk_folder(entry, display);
+      walk_folder(entry.string(), display);
       stack_.pop_back();
       return;
     }
-    if (fs::is_regular_file(target, ec)) return add_file(entry, display);
+    if (fs::is_regular_file(target, ec)) return add_file(entry.string(), display);
     skip(display, "not a regular file");
   }
 
-  void add_file(const fs::path& entry, const std::string& display) {
+  void add_file(const std::string& entry, const std::string& display) {
     if (filter_ == FileFilter::kContent && !has_content_extension(entry))
       return skip(display, "not a .txt, .md or .markdown file");
     found_.push_back({entry, display});

@@ -16,7 +16,7 @@ namespace newsarc::site {
 
 /// A file found on disk and the name diagnostics give it.
 struct FoundFile {
-  std::filesystem::path path;
+  std::string path;     ///< as the walk reached it: "/site/content/2023/p1.txt"
   std::string display;  ///< "content/2023/p1.txt"
 };
 

@@ -603,9 +603,9 @@ TEST(StatFiles, ALargeListingGivesEachFilesOwnStat) {
     fs::create_directories(folder);
     const fs::path file = folder / (std::to_string(i) + ".txt");
     std::ofstream(file) << std::string(static_cast<std::size_t>(i % 97), 'x');
-    files.push_back({file, file.string()});
+    files.push_back({file.string(), file.string()});
   }
-  files.push_back({dir / "missing.txt", "missing.txt"});
+  files.push_back({(dir / "missing.txt").string(), "missing.txt"});
   const std::vector<site::FileStat> stats = site::stat_files(files);
   ASSERT_EQ(stats.size(), files.size());
   for (std::size_t i = 0; i < files.size(); ++i)

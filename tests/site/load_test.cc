@@ -1,5 +1,6 @@
 // Finding, reading and ingesting content files (no rendering).
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,19 @@ TEST_F(LoadTest, ListsContentFilesSortedByPathAndSkipsDotFiles) {
   EXPECT_EQ(diags.items()[0].code, "site/skip");
   EXPECT_EQ(diags.items()[0].path, "content/notes.rst");
   EXPECT_EQ(diags.items()[0].severity, base::Severity::kNote);
+}
+
+// The extension is the last dot's of the file's own name, and what is
+// neither a file nor a folder (a named pipe) is skipped with a note.
+TEST_F(LoadTest, TakesTheLastExtensionAndSkipsWhatIsNotAFile) {
+  for (const char* p : {"content/a.b.md", "content/notes.d/x.txt", "content/old.txt.bak"}) touch(p);
+  ASSERT_EQ(::mkfifo((root_ / "content/pipe.txt").c_str(), 0600), 0);
+  base::Diagnostics diags;
+  EXPECT_EQ(list("content", diags),
+            (std::vector<std::string>{"content/a.b.md", "content/notes.d/x.txt"}));
+  EXPECT_TRUE(has(diags, "content/old.txt.bak", "site/skip"));
+  EXPECT_TRUE(has(diags, "content/pipe.txt", "site/skip"));
+  EXPECT_EQ(diags.items().size(), 2u);
 }
 
 TEST_F(LoadTest, FollowsSymlinksInsideButNotOutsideOrInLoops) {
