@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "base/base.h"
@@ -38,6 +39,18 @@ enum class FileFilter {
 /// character (a line break) are reported (`site/bad-name`) and skipped.
 std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::string& prefix,
                                   FileFilter filter, base::Diagnostics& diags);
+
+/// An entry of a folder: its name and its type as readdir gives it (a DT_
+/// value; an lstat's where the file system does not say; DT_UNKNOWN when
+/// that fails too).
+struct FolderEntry {
+  std::string name;
+  unsigned char type;
+};
+
+/// Reads the entries of the folder open as `fd` (but "." and "..") into
+/// `entries`, and closes `fd`; the error that stopped it, if any.
+std::error_code read_folder_entries(int fd, std::vector<FolderEntry>& entries);
 
 /// The whole file, or a `site/read` Error naming the system's reason.
 base::Result<std::string> read_bytes(const std::filesystem::path& path);

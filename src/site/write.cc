@@ -212,40 +212,20 @@ std::error_code system_error(int error) {
   return {error, std::generic_category()};
 }
 
-// Adds folder `rel` of the open folder `root_fd` ("" = root) to `tree`,
-// typing entries by what readdir says (a stat only where the file system
-// does not say).
+// Adds folder `rel` of the open folder `root_fd` ("" = root) to `tree`, by
+// the entries' types as the folder listing gives them.
 std::error_code list_tree(int root_fd, const std::string& rel, Tree& tree) {
   const int fd = ::openat(root_fd, rel.empty() ? "." : rel.c_str(),
                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return system_error(errno);
-  DIR* dir = ::fdopendir(fd);
-  if (dir == nullptr) {
-    const int error = errno;
-    ::close(fd);
-    return system_error(error);
-  }
+  std::vector<FolderEntry> entries;
+  if (auto failed = read_folder_entries(fd, entries)) return failed;
   std::vector<std::string> folders;
-  int error = 0;
-  for (;;) {
-    errno = 0;
-    const dirent* entry = ::readdir(dir);
-    if (entry == nullptr) {
-      error = errno;
-      break;
-    }
-    const std::string_view name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    std::string path = rel.empty() ? std::string(name) : rel + '/' + std::string(name);
-    unsigned char type = entry->d_type;
-    struct ::stat st {};
-    if (type == DT_UNKNOWN && ::fstatat(root_fd, path.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0)
-      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-    if (type == DT_DIR) folders.push_back(std::move(path));
-    if (type == DT_REG) tree.files.push_back(std::move(path));
+  for (const FolderEntry& entry : entries) {
+    std::string path = rel.empty() ? entry.name : rel + '/' + entry.name;
+    if (entry.type == DT_DIR) folders.push_back(std::move(path));
+    if (entry.type == DT_REG) tree.files.push_back(std::move(path));
   }
-  ::closedir(dir);
-  if (error != 0) return system_error(error);
   for (std::string& folder : folders) {
     tree.folders.push_back(folder);
     if (auto failed = list_tree(root_fd, folder, tree)) return failed;
