@@ -99,12 +99,6 @@ TEST(Templates, AnOverriddenPartialIsUsedEverywhere) {
   EXPECT_TRUE(contains(site.at("articles/a/index.html"), "自定义页脚"));
 }
 
-}  // namespace
-}  // namespace newsarc::render
-
-namespace newsarc::render {
-namespace {
-
 // What kainjow's own data and escaping give for `text` with `data`: the
 // reference for CompiledTemplates' conversion of JSON views and its escaper.
 std::string kainjow_render(const std::string& text, const kainjow::mustache::data& data) {
