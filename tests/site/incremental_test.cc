@@ -331,12 +331,6 @@ std::string big_archive_text(const std::string& nursery) {
   return archive;
 }
 
-ino_t inode_of(const fs::path& path) {
-  struct ::stat st {};
-  ::stat(path.c_str(), &st);
-  return st.st_ino;
-}
-
 std::string read_fd(int fd) {
   std::string out;
   char buffer[1 << 16];

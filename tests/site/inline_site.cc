@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
@@ -46,6 +47,11 @@ TempDir::TempDir() : path_(make_temp_dir()) {}
 TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+}
+
+ino_t inode_of(const fs::path& path) {
+  struct ::stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
 }
 
 std::string read_all(const fs::path& path) {

@@ -18,6 +18,8 @@
 // Templates and assets in the archive override the repo's templates/ and
 // assets/ folders, which serve as the built-in ones.
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <source_location>
@@ -118,6 +120,10 @@ class TempDir {
 
 /// The whole contents of file `path`, as bytes ("" when it cannot be read).
 std::string read_all(const std::filesystem::path& path);
+
+/// The inode number of file `path` (0 when it cannot be statted): a file
+/// kept as it was keeps its inode.
+ino_t inode_of(const std::filesystem::path& path);
 
 /// The files of an archive string: "-- path --" lines start each file.
 std::vector<std::pair<std::string, std::string>> parse_archive(std::string_view archive);

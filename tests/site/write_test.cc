@@ -1,6 +1,5 @@
 // write_site on its own: staging, swapping, and what it refuses.
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -21,16 +20,12 @@ namespace fs = std::filesystem;
 
 using site_test::TempDir;
 
+using site_test::inode_of;
 using site_test::read_all;
 
 void touch(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
-}
-
-ino_t inode_of(const fs::path& path) {
-  struct ::stat st {};
-  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
 }
 
 std::vector<std::string> entries(const fs::path& dir) {
