@@ -1,6 +1,7 @@
 // URLs, dates, summaries, pagination and the page frame shared by all views.
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "archive/archive.h"
 #include "base/utf8.h"
@@ -186,15 +187,52 @@ std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::s
 
 namespace {
 
+// What every page of a list shows besides its items, hashed once per list.
+std::uint64_t list_hash(const ListSpec& spec) {
+  std::string out = spec.template_name + '\x1f' + spec.title + '\x1f' + spec.description + '\x1f';
+  out += spec.crumbs.dump() + '\x1f' + spec.extra.dump();
+  return base::hash_bytes(out);
+}
+
+// What the pages of one list share. make_extra's fields are the same on every
+// page, and for an official they cost his whole record of appearances (the
+// timeline): built once per list, not once per page, and let go when every
+// page has taken them (a month's fields list every article of the month).
+struct SharedList {
+  SharedList(const ListSpec& list, const ItemFn& item_fn, std::size_t page_count)
+      : spec(list), item(item_fn), hash(list_hash(list)), pages(page_count) {}
+
+  // make_extra's fields for one more page.
+  std::shared_ptr<const Json> extra_fields() const {
+    std::lock_guard lock(mutex_);
+    if (!extra_) extra_ = std::make_shared<const Json>(spec.make_extra());
+    std::shared_ptr<const Json> fields = extra_;
+    if (++taken_ >= pages) extra_.reset();  // the last page; one built again builds them again
+    return fields;
+  }
+
+  const ListSpec spec;
+  const ItemFn item;
+  const std::uint64_t hash;
+  const std::size_t pages;
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const Json> extra_;
+  mutable std::size_t taken_ = 0;
+};
+
 // The view of page `number` of a list.
-Json list_page_view(const SiteInput& in, const ListSpec& spec, const PageSlice& slice,
-                    std::size_t number, const ItemFn& item) {
+Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice& slice,
+                    std::size_t number) {
+  const ListSpec& spec = list.spec;
   Page page{
       slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object(), {}};
-  if (spec.make_extra) page.view.update(spec.make_extra());
+  if (spec.make_extra) page.view.update(*list.extra_fields());
   page.view["heading"] = spec.title;
   Json items = Json::array();
-  for (std::size_t i : slice.items) items.push_back(item ? item(i) : article_item(in.archive, i));
+  for (std::size_t i : slice.items)
+    items.push_back(list.item ? list.item(i) : article_item(in.archive, i));
   page.view["articles"] = std::move(items);
   page.view["pagination"] = slice.pagination;
   page.view["first_page"] = number == 1;
@@ -203,48 +241,37 @@ Json list_page_view(const SiteInput& in, const ListSpec& spec, const PageSlice& 
   return std::move(page.view);
 }
 
-// What every page of a list shows besides its items, hashed once per list.
-std::uint64_t list_hash(const ListSpec& spec) {
-  std::string out = spec.template_name + '\x1f' + spec.title + '\x1f' + spec.description + '\x1f';
-  out += spec.crumbs.dump() + '\x1f' + spec.extra.dump();
-  return base::hash_bytes(out);
-}
-
 // A list page's context: the list's fields, its pagination and number, the
 // listing keys of its items and of those make_extra shows.
-UnitContext list_page_context(const ListSpec& spec, std::uint64_t list_hash, const PageSlice& slice,
+UnitContext list_page_context(const std::shared_ptr<const SharedList>& list, const PageSlice& slice,
                               std::size_t number) {
-  UnitContext context{std::to_string(list_hash) + '\x1f' + slice.pagination.dump() + '\x1f' +
+  UnitContext context{std::to_string(list->hash) + '\x1f' + slice.pagination.dump() + '\x1f' +
                           std::to_string(number),
                       slice.items};
-  if (spec.make_extra)
-    context.listed.insert(context.listed.end(), spec.extra_items.begin(), spec.extra_items.end());
+  // The same vector for every page of the list (an aliasing pointer that
+  // keeps the list alive), so that it can be hashed once per list.
+  if (list->spec.make_extra) context.also_listed = {list, &list->spec.extra_items};
   return context;
 }
-
-struct SharedList {
-  ListSpec spec;
-  ItemFn item;
-  std::uint64_t hash;  // list_hash(spec)
-};
 
 }  // namespace
 
 void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>& pages,
                     const ItemFn& item) {
+  std::vector<PageSlice> slices = paginate(spec.dir, spec.items, in.config.page_size);
   // Shared by the list's pages, whose views are built on demand.
-  const auto shared = std::make_shared<const SharedList>(SharedList{spec, item, list_hash(spec)});
+  const auto shared = std::make_shared<const SharedList>(spec, item, slices.size());
   const bool has_context = !spec.make_extra || !spec.extra_items.empty();
   std::size_t number = 0;
-  for (auto& slice : paginate(spec.dir, spec.items, in.config.page_size)) {
+  for (auto& slice : slices) {
     const auto page_slice = std::make_shared<const PageSlice>(std::move(slice));
     const std::size_t n = ++number;
     pages.push_back({page_slice->path, spec.template_name, Json(), [&in, shared, page_slice, n] {
-                       return list_page_view(in, shared->spec, *page_slice, n, shared->item);
+                       return list_page_view(in, *shared, *page_slice, n);
                      }});
     if (has_context)
       pages.back().make_context = [shared, page_slice, n] {
-        return list_page_context(shared->spec, shared->hash, *page_slice, n);
+        return list_page_context(shared, *page_slice, n);
       };
   }
 }

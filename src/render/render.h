@@ -83,6 +83,10 @@ struct Reuse {
 struct UnitContext {
   std::string bytes;                ///< anything else it shows, as bytes to hash
   std::vector<std::size_t> listed;  ///< articles whose listing_key it shows
+  /// More such articles, the same for every page of a list (an official's
+  /// timeline shows his articles on each of his pages): shared, so that a
+  /// caller can hash them once per list instead of once per page.
+  std::shared_ptr<const std::vector<std::size_t>> also_listed = nullptr;
 };
 
 /// A rendered file's bytes: one string, or pieces held elsewhere. records.json

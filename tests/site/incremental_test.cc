@@ -66,13 +66,17 @@ std::set<std::string> rewritten(const Identity& before, const Identity& after) {
   return out;
 }
 
-// A clean build of the same sources elsewhere: the bytes every build must give.
+// A clean build of the same sources and templates elsewhere: the bytes every
+// build must give.
 void expect_same_as_clean(const InlineSite& s) {
   std::string archive;
-  for (const auto& entry : fs::recursive_directory_iterator(s.root() / "content")) {
-    if (!entry.is_regular_file()) continue;
-    archive += "-- " + entry.path().lexically_relative(s.root()).string() + " --\n" +
-               read_all(entry.path());
+  for (const char* folder : {"content", "templates"}) {
+    if (!fs::exists(s.root() / folder)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(s.root() / folder)) {
+      if (!entry.is_regular_file()) continue;
+      archive += "-- " + entry.path().lexically_relative(s.root()).string() + " --\n" +
+                 read_all(entry.path());
+    }
   }
   auto clean = build_inline_site("-- site.json --\n" + read_all(s.root() / "site.json") + archive,
                                  {2, "", site::CacheMode::kRebuild});
@@ -394,6 +398,43 @@ TEST(Incremental, ChangingATitleRewritesTheListsThatShowIt) {
   EXPECT_TRUE(changed.count("dates/2023/03/05/index.html"));
   EXPECT_FALSE(changed.count("dates/2023/03/01/index.html"));
   EXPECT_FALSE(changed.count("404.html"));
+  expect_same_as_clean(s);
+}
+
+// Article `n` (1-3, dated month n) naming one official.
+std::string official_article(int n, const std::string& title) {
+  const std::string day = "2023-0" + std::to_string(n) + "-09";
+  return "---\ntitle: " + title + "\ndate: " + day +
+         "\nofficials:\n  - name: 任思远\n    titles: [北湖区区长]\n---\n\n区长任思远出席" +
+         std::to_string(n) + "号活动。\n";
+}
+
+TEST(Incremental, ATitleTheTimelineShowsRewritesEachOfTheOfficialsPages) {
+  // One article to a list page: his pages 2 and 3 list the older two. The
+  // built-in template shows the timeline on his first page; this one shows
+  // it on each, so that every page shows the newest article's title.
+  std::string archive = R"(
+-- site.json --
+{"title": "测试晚报", "base_url": "https://example.org/", "page_size": 1}
+-- templates/official.mustache --
+{{#timeline}}{{title}}：{{#articles}}{{title}}。{{/articles}}{{/timeline}}
+)";
+  archive += "-- content/1.md --\n" + official_article(1, "北湖区启动老旧小区改造");
+  archive += "-- content/2.md --\n" + official_article(2, "北湖区召开经济形势分析会");
+  archive += "-- content/3.md --\n" + official_article(3, "北湖区区长接待来访群众");
+  auto s = build_inline_site(archive);
+  const std::string last_page = "officials/ren-si-yuan/page/3/index.html";
+  s.expect_file(last_page, "北湖区区长接待来访群众");
+  const Identity before = identity_of(s.out_dir());
+  s.write_file("content/3.md", official_article(3, "北湖区区长走访企业"));
+  s.rebuild();
+  const auto changed = rewritten(before, identity_of(s.out_dir()));
+  EXPECT_TRUE(changed.count("officials/ren-si-yuan/index.html"));
+  EXPECT_TRUE(changed.count("officials/ren-si-yuan/page/2/index.html"));
+  EXPECT_TRUE(changed.count(last_page));
+  s.expect_file(last_page, R"(
+    北湖区区长：北湖区区长走访企业。
+    ! 北湖区区长接待来访群众)");
   expect_same_as_clean(s);
 }
 
