@@ -113,27 +113,30 @@ void for_each_in_blocks(std::size_t n, int threads, const Task& task) {
 // The hashes of the article lists that many units show alike (an official's
 // timeline shows his articles on each of his pages), each list hashed once
 // and found again by its address: hashing it for every page cost his pages
-// times his articles, 26 million listing keys at 100,000 articles.
+// times his articles, 26 million listing keys at 100,000 articles. Each list
+// is held while its hash is, so that its address cannot name another one.
 class SharedListHashes {
  public:
+  using Articles = std::shared_ptr<const std::vector<std::size_t>>;
   explicit SharedListHashes(const std::vector<std::uint64_t>& listed) : listed_(listed) {}
 
-  std::uint64_t of(const std::vector<std::size_t>& articles) {
+  std::uint64_t of(const Articles& articles) {
     {
       std::lock_guard lock(mutex_);
-      if (auto it = hashes_.find(&articles); it != hashes_.end()) return it->second;
+      if (auto it = hashes_.find(articles.get()); it != hashes_.end()) return it->second.second;
     }
-    std::uint64_t h = articles.size();
-    for (std::size_t a : articles) h = hash_combine(h, listed_[a]);
+    std::uint64_t h = articles->size();
+    for (std::size_t a : *articles) h = hash_combine(h, listed_[a]);
     std::lock_guard lock(mutex_);
-    hashes_.emplace(&articles, h);  // another thread may have hashed it too: the same value
+    // Another thread may have hashed it too, to the same value.
+    hashes_.try_emplace(articles.get(), articles, h);
     return h;
   }
 
  private:
   const std::vector<std::uint64_t>& listed_;
   std::mutex mutex_;
-  std::unordered_map<const std::vector<std::size_t>*, std::uint64_t> hashes_;
+  std::unordered_map<const std::vector<std::size_t>*, std::pair<Articles, std::uint64_t>> hashes_;
 };
 
 // The key of each unit: what it depends on, hashed. Equal keys, equal files.
@@ -162,7 +165,7 @@ std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
         std::uint64_t h = hash_combine(stamp, hash_bytes(context.bytes));
         for (std::size_t a : context.listed) h = hash_combine(h, listed[a]);
         h = hash_combine(h, context.listed.size());
-        if (context.also_listed) h = hash_combine(h, shared.of(*context.also_listed));
+        if (context.also_listed) h = hash_combine(h, shared.of(context.also_listed));
         for (std::size_t a : renderer.articles(u)) h = hash_combine(h, digests[a]);
         keys[u] = h | 1;
         break;
