@@ -440,10 +440,19 @@ void merge_part(const PartView& part, std::uint32_t first, std::vector<Postings>
   }
 }
 
-// Parts loaded on worker threads, handed over in order.
+// Parts loaded on worker threads, handed over in order. Workers load at most
+// `window` parts ahead of the one taken next: reading a part from the memo is
+// faster than merging it, and each loaded part holds a view of every term
+// (after one edit at 100 000 articles, 103 of 120 parts were held at once).
 class PartQueue {
  public:
-  explicit PartQueue(std::size_t parts) : parts_(parts) {}
+  PartQueue(std::size_t parts, std::size_t window)
+      : parts_(parts), window_(std::max<std::size_t>(window, 1)) {}
+  /// Waits until part p is within the window (or a worker failed).
+  void wait_for_room(std::size_t p) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return p < taken_ + window_ || failure_; });
+  }
   void put(std::size_t p, std::unique_ptr<LoadedPart> part) {
     const std::lock_guard lock(mutex_);
     parts_[p] = std::move(part);
@@ -453,6 +462,7 @@ class PartQueue {
     const std::lock_guard lock(mutex_);
     if (!failure_) failure_ = e;
     ready_.notify_all();
+    room_.notify_all();
   }
   bool failed() {
     const std::lock_guard lock(mutex_);
@@ -462,6 +472,8 @@ class PartQueue {
   std::unique_ptr<LoadedPart> take(std::size_t p) {
     std::unique_lock lock(mutex_);
     ready_.wait(lock, [&] { return parts_[p] || failure_; });
+    taken_ = p + 1;
+    room_.notify_all();
     return failure_ ? nullptr : std::move(parts_[p]);
   }
   void rethrow() {
@@ -470,8 +482,9 @@ class PartQueue {
 
  private:
   std::mutex mutex_;
-  std::condition_variable ready_;
+  std::condition_variable ready_, room_;
   std::vector<std::unique_ptr<LoadedPart>> parts_;
+  std::size_t window_, taken_ = 0;
   std::exception_ptr failure_;
 };
 
@@ -483,13 +496,15 @@ std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& 
                            const Reuse* reuse, std::vector<Postings>& index) {
   const std::vector<ArticleRun> ranges =
       article_runs(archive, options.part_min_docs, options.part_max_docs);
-  PartQueue queue(ranges.size());
+  PartQueue queue(ranges.size(), 2 * std::max<std::size_t>(options.threads, 1));
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
     try {
       Folder folder;
-      for (std::size_t p; !queue.failed() && (p = next.fetch_add(1)) < ranges.size();)
+      for (std::size_t p; !queue.failed() && (p = next.fetch_add(1)) < ranges.size();) {
+        queue.wait_for_room(p);
         queue.put(p, load_part(archive, ranges[p], folder, reuse));
+      }
     } catch (...) {
       queue.fail(std::current_exception());
     }
