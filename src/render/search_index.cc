@@ -10,7 +10,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <exception>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -83,38 +82,6 @@ struct Postings {
   std::vector<std::uint32_t> touched;
   PostingMap facets;
 };
-
-// The merged index is split by term key into as many partitions as there are
-// threads, each merged and cut into shards on its own thread. A term lives in
-// one partition and a shard sorts its terms by their bytes, so the shards are
-// the same for any number of partitions. (A multiplier other than
-// TermTable's, so a partition's keys still spread over its table's slots.)
-std::size_t partition_of(TermKey key, std::size_t partitions) {
-  std::uint64_t h = key * 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return static_cast<std::size_t>(h % partitions);
-}
-
-// Calls work(k) for k in [0, n), each on its own thread (0 on this one), and
-// rethrows the first exception once all have returned.
-template <typename Work>
-void run_on_threads(std::size_t n, const Work& work) {
-  std::vector<std::exception_ptr> failures(n);
-  const auto guarded = [&](std::size_t k) {
-    try {
-      work(k);
-    } catch (...) {
-      failures[k] = std::current_exception();
-    }
-  };
-  {
-    std::vector<std::jthread> helpers;
-    for (std::size_t k = 1; k < n; ++k) helpers.emplace_back(guarded, k);
-    guarded(0);
-  }  // joins
-  for (const auto& failure : failures)
-    if (failure) std::rethrow_exception(failure);
-}
 
 const std::vector<std::string>* aliases_of(const archive::Archive& archive,
                                            const std::string& district) {
@@ -190,54 +157,32 @@ std::size_t encoded_size(std::size_t term_bytes, std::size_t postings) {
   return term_bytes + 4 + postings + postings / 3;
 }
 
-std::size_t shard_count(const std::vector<Postings>& partitions, const IndexOptions& options) {
+std::size_t shard_count(const Postings& index, const IndexOptions& options) {
   std::size_t total = 0;
-  for (const Postings& index : partitions) {
-    for (const auto& list : index.text) total += encoded_size(6, list.count());
-    for (const auto& [term, list] : index.facets) total += encoded_size(term.size(), list.size());
-  }
+  for (const auto& list : index.text) total += encoded_size(6, list.count());
+  for (const auto& [term, list] : index.facets) total += encoded_size(term.size(), list.size());
   const std::size_t wanted = total / std::max<std::size_t>(options.target_shard_bytes, 1) + 1;
   return std::clamp<std::size_t>(std::bit_ceil(wanted), 1,
                                  std::max<std::size_t>(options.max_shards, 1));
 }
 
-// The encoded shards; `facets` holds the facet terms' encoded postings. Each
-// partition's terms are sorted into shards on its own thread, then the
-// threads encode the shards one at a time.
-std::vector<std::string> make_shards(const std::vector<Postings>& partitions,
-                                     const IndexOptions& options,
+// The encoded shards; `facets` holds the facet terms' encoded postings.
+std::vector<std::string> make_shards(const Postings& index, const IndexOptions& options,
                                      std::vector<EncodedPostings>& facets) {
-  const std::size_t count = shard_count(partitions, options);
-  using Shards = std::vector<std::vector<ShardTerm>>;
-  std::vector<Shards> by_partition(partitions.size(), Shards(count));
-  run_on_threads(partitions.size(), [&](std::size_t k) {
-    const Postings& index = partitions[k];
-    for (std::size_t id = 0; id < index.text.size(); ++id) {
-      std::string term = term_text(index.terms.keys()[id]);
-      auto& shard = by_partition[k][shard_of(term, count)];
-      shard.emplace_back(std::move(term), &index.text[id]);
-    }
-  });
-  std::size_t facet_terms = 0;
-  for (const Postings& index : partitions) facet_terms += index.facets.size();
-  facets.resize(facet_terms);  // once: the shards point into it
-  std::size_t k = 0;
-  for (std::size_t p = 0; p < partitions.size(); ++p) {
-    for (const auto& [term, list] : partitions[p].facets) {
-      for (const Posting& posting : list) facets[k].add(posting.doc, posting.info);
-      by_partition[p][shard_of(term, count)].emplace_back(term, &facets[k++]);
-    }
+  std::vector<std::vector<ShardTerm>> shards(shard_count(index, options));
+  for (std::size_t id = 0; id < index.text.size(); ++id) {
+    std::string term = term_text(index.terms.keys()[id]);
+    auto& shard = shards[shard_of(term, shards.size())];
+    shard.emplace_back(std::move(term), &index.text[id]);
   }
-  std::vector<std::string> encoded(count);
-  std::atomic<std::size_t> next{0};
-  run_on_threads(partitions.size(), [&](std::size_t) {
-    for (std::size_t s; (s = next.fetch_add(1)) < count;) {
-      std::vector<ShardTerm> terms;
-      for (Shards& shards : by_partition)
-        std::move(shards[s].begin(), shards[s].end(), std::back_inserter(terms));
-      encoded[s] = encode_shard(std::move(terms));
-    }
-  });
+  facets.resize(index.facets.size());
+  std::size_t k = 0;
+  for (const auto& [term, list] : index.facets) {
+    for (const Posting& p : list) facets[k].add(p.doc, p.info);
+    shards[shard_of(term, shards.size())].emplace_back(term, &facets[k++]);
+  }
+  std::vector<std::string> encoded;
+  for (auto& shard : shards) encoded.push_back(encode_shard(std::move(shard)));
   return encoded;
 }
 
@@ -422,20 +367,15 @@ std::unique_ptr<LoadedPart> load_part(const archive::Archive& archive, ArticleRu
   return part;
 }
 
-// Appends a part's postings, its documents numbered from `first`: each
-// partition's text terms on its own thread, the facet terms to the first.
-void merge_part(const PartView& part, std::uint32_t first, std::vector<Postings>& into) {
-  run_on_threads(into.size(), [&](std::size_t k) {
-    Postings& index = into[k];
-    for (const PartTerm& t : part.terms) {
-      if (partition_of(t.key, into.size()) != k) continue;
-      const std::uint32_t term = index.terms.id(t.key);
-      if (term == index.text.size()) index.text.emplace_back();
-      index.text[term].append(t.bytes, t.count, t.last_doc, first);
-    }
-  });
+// Appends a part's postings, its documents numbered from `first`.
+void merge_part(const PartView& part, std::uint32_t first, Postings& into) {
+  for (const PartTerm& t : part.terms) {
+    const std::uint32_t term = into.terms.id(t.key);
+    if (term == into.text.size()) into.text.emplace_back();
+    into.text[term].append(t.bytes, t.count, t.last_doc, first);
+  }
   for (const auto& [term, list] : part.facets) {
-    auto& to = into[0].facets[std::string(term)];
+    auto& to = into.facets[std::string(term)];
     for (const Posting& p : list) to.push_back({p.doc + first, p.info});
   }
 }
@@ -490,10 +430,10 @@ class PartQueue {
 
 // Every part's postings, merged in document order, and the hash of their
 // documents' content. Parts are indexed (or read from the memo) on
-// options.threads threads and merged in order, a partition of the terms per
-// thread, so the bytes are the same for any number of threads.
+// options.threads threads and merged on this one in order, so the bytes are
+// the same for any number of threads.
 std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& options,
-                           const Reuse* reuse, std::vector<Postings>& index) {
+                           const Reuse* reuse, Postings& index) {
   const std::vector<ArticleRun> ranges =
       article_runs(archive, options.part_min_docs, options.part_max_docs);
   PartQueue queue(ranges.size(), 2 * std::max<std::size_t>(options.threads, 1));
@@ -576,12 +516,12 @@ void add_search_postings(const archive::Archive& archive, RenderedSite& out,
   IndexOptions used = options;
   used.meta_chunk = std::max<std::size_t>(options.meta_chunk, 1);
   used.text_chunk = std::max<std::size_t>(options.text_chunk, 1);
-  std::vector<Postings> index(std::max<std::size_t>(options.threads, 1));
+  Postings index;
   const std::uint64_t content = all_postings(archive, used, reuse, index);
   RenderedSite files;
   std::vector<EncodedPostings> facets;
   std::vector<std::string> shards = make_shards(index, options, facets);
-  index.clear();
+  index = Postings{};
   for (std::size_t n = 0; n < shards.size(); ++n)
     files["search/shards/" + std::to_string(n) + ".bin"] = std::move(shards[n]);
   Folder folder;

@@ -40,13 +40,6 @@ void put_varint(std::uint64_t v, std::string& out) {
   out.push_back(static_cast<char>(v));
 }
 
-// The bytes put_varint(v) appends.
-std::size_t varint_size(std::uint64_t v) {
-  std::size_t n = 1;
-  for (; v >= 0x80; v >>= 7) ++n;
-  return n;
-}
-
 // Reads what put_varint wrote; every read checks the end of the input.
 struct Reader {
   std::string_view bytes;
@@ -291,14 +284,7 @@ void EncodedPostings::append(std::string_view bytes, std::uint32_t count, std::u
 std::string encode_shard(std::vector<ShardTerm> terms) {
   std::sort(terms.begin(), terms.end(),
             [](const ShardTerm& a, const ShardTerm& b) { return a.first < b.first; });
-  // Sized first: a shard of a large archive is tens of KB, built from
-  // thousands of pieces.
-  std::size_t size = kShardMagic.size() + varint_size(terms.size());
-  for (const auto& [term, postings] : terms)
-    size += varint_size(term.size()) + term.size() + varint_size(postings->count()) +
-            varint_size(postings->bytes().size()) + postings->bytes().size();
   std::string out(kShardMagic);
-  out.reserve(size);
   put_varint(terms.size(), out);
   for (const auto& [term, postings] : terms) {
     put_varint(term.size(), out);
