@@ -31,6 +31,8 @@
 # /dev/shm ran at 416 MB/s on such a machine. Until every page has been
 # touched once, whichever program first gets such pages (Hugo's 8 GiB, or
 # newsarc's 2 MiB huge pages) pays for it, and the run measures the host.
+# The guest gives free memory back to the host after a while (free page
+# reporting), so this evens out the start of a run, not every build.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$(cd "$REPO/../shared/bench" && pwd)
