@@ -194,6 +194,10 @@ base::Result<Fields> parse_json(const Block& b) {
     return base::Error{"ingest/bad-front-matter",
                        std::string("malformed JSON front matter: ") + e.what(),
                        line_at(b.text, e.byte > 0 ? e.byte - 1 : 0, b.first_line), 1};
+  } catch (const nlohmann::json::exception& e) {
+    // A number no double holds ("1e999") is out_of_range, with no position.
+    return base::Error{"ingest/bad-front-matter",
+                       std::string("malformed JSON front matter: ") + e.what(), b.first_line, 1};
   }
   if (!root.is_object())
     return base::Error{"ingest/bad-front-matter", "front matter is not a JSON object", b.first_line,

@@ -127,6 +127,11 @@ id: a-0001
      R"({"body_line": 5, "diagnostics": ["ingest/bad-front-matter@2"]})"},
     {"malformed json", "{\n  \"title\": \"标题\",\n  \"date\": 2023-\n}\n正文\n",
      R"({"title": null, "body": "正文\n", "diagnostics": ["ingest/bad-front-matter@3"]})"},
+    // nlohmann reports a number out of a double's range (406) as out_of_range,
+    // not as a parse_error, and without a position: the block's first line.
+    {"json with a number no double holds: an error, not an exception",
+     "{\n  \"title\": \"标题\",\n  \"id\": 8e888888888\n}\n正文\n",
+     R"({"title": null, "body": "正文\n", "diagnostics": ["ingest/bad-front-matter@1"]})"},
     {"wrong types: reported at the key's line, the other fields kept",
      "---\ntitle: 标题\ndate: [1]\ndistricts: 5\nofficials: {name: 李文涛}\nslug: [a]\n---\n",
      R"({"title": "标题", "date": null, "date_origin": "", "districts": [], "officials": [],
