@@ -43,9 +43,16 @@ RES=$WORK/results.tsv
 NS=("$@"); [ ${#NS[@]} -gt 0 ] || NS=(1000 10000 100000)
 mkdir -p "$WORK"
 
+# A command that fails (a full disk, a crash) stops the run: its time is not
+# a measurement of the case.
 timed() {  # CMD... -> WALL (s), RSS (KiB)
-  local log; log=$(mktemp)
-  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; }
+  local log status=0; log=$(mktemp)
+  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.err" || status=$?
+  if [ "$status" -ne 0 ]; then
+    head -n 20 "$log.err" >&2
+    echo "bench: exit status $status from: $*" >&2
+    exit 1
+  fi
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
   RSS=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
   rm -f "$log" "$log.err"
@@ -54,6 +61,25 @@ timed() {  # CMD... -> WALL (s), RSS (KiB)
 # tree of 100k files takes minutes on a busy disk and would dominate the run.
 TRASH=$WORK/trash; mkdir -p "$TRASH"
 discard() { for d in "$@"; do [ -e "$d" ] && mv "$d" "$(mktemp -d "$TRASH/x.XXXXXX")/"; done; true; }
+# Every run of a case moves its outputs to $TRASH, which is emptied only at
+# the end, so the run needs room for them all: about 17 times the sources'
+# disk usage per run (newsarc's folder with its spare and cache, Hugo's, the
+# copy: 24 GB for 3 runs at 100 000, whose sources take 0.49 GB), plus 14 times
+# for the outputs kept live. Stops before measuring rather than fill the disk
+# halfway through, where a failing copy would pass for a fast one
+# (SPACE_CHECK=0 skips).
+check_space() {  # RAW_DIR RUNS
+  [ "${SPACE_CHECK:-1}" = 1 ] || return 0
+  local src_kib need_kib free_kib
+  src_kib=$(du -sk "$1" | cut -f1)
+  need_kib=$((src_kib * (17 * $2 + 14)))
+  free_kib=$(df -Pk "$WORK" | awk 'NR==2{print $4}')
+  if [ "$free_kib" -lt "$need_kib" ]; then
+    echo "bench: N=$N with $2 runs needs about $((need_kib >> 20)) GiB free in $WORK," \
+      "$((free_kib >> 20)) GiB are (old outputs to delete: $TRASH). Free some space or use fewer RUNS." >&2
+    exit 1
+  fi
+}
 median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # measure NAME RUNS PREP CMD...: PREP (a shell snippet, untimed) before each run
@@ -118,6 +144,7 @@ for N in "${NS[@]}"; do
     [ -d "$C/$f" ] || nice python3 "$SHARED/gen_corpus.py" "$N" --format $f --out "$C/$f" >&2
   done
   R=${RUNS:-$([ "$N" -le 10000 ] && echo 3 || echo 1)}
+  check_space "$C/raw" "$R"
   SITE=$C/site; OUT=$C/out-newsarc; HOUT=$C/out-hugo
   make_site "$SITE" "$C/raw"
   NA=("$NEWSARC" build --root "$SITE" --templates override --out "$OUT" --jobs "$JOBS" -q)
