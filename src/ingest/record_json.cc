@@ -33,7 +33,7 @@ std::string PartialDate::iso() const {
 
 std::vector<std::string> ArticleRecord::paragraphs() const {
   std::vector<std::string> out;
-  for (const Block& b : body)
+  for (const Block& b : body_blocks())
     if (b.kind == BlockKind::kParagraph) out.push_back(b.text);
   return out;
 }
@@ -102,7 +102,7 @@ void repairs(base::JsonWriter& w, const std::vector<Repair>& list) {
 void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form) {
   w.begin_object();
   w.member("authors", r.authors);
-  body(w, r.body);
+  body(w, r.body_blocks());
   w.member("captions", r.captions);
   w.member("correspondents", r.correspondents);
   const std::string iso = r.date.iso();
@@ -114,7 +114,7 @@ void write_json(base::JsonWriter& w, const ArticleRecord& r, JsonForm form) {
   w.member("display_title", r.display_title);
   w.member("districts", r.districts);
   w.member("id", r.id);
-  if (!r.markdown.empty()) w.member("markdown", r.markdown);
+  if (!r.markdown_source().empty()) w.member("markdown", r.markdown_source());
   people(w, "officials", r.officials);
   people(w, "other_people", r.other_people);
   if (form == JsonForm::kFull) w.member("paragraphs", r.paragraphs());

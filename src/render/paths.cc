@@ -103,12 +103,12 @@ std::string first_line(const std::string& s) {
 }  // namespace
 
 std::string summary_of(const ingest::ArticleRecord& r, std::size_t max_chars) {
-  for (const auto& block : r.body) {
+  for (const auto& block : r.body_blocks()) {
     if (block.kind == ingest::BlockKind::kParagraph && !block.text.empty())
       return truncate_chars(block.text, max_chars);
   }
-  if (!r.markdown.empty())
-    return truncate_chars(first_line(markdown_to_text(r.markdown)), max_chars);
+  if (!r.markdown_source().empty())
+    return truncate_chars(first_line(markdown_to_text(r.markdown_source())), max_chars);
   return truncate_chars(r.display_title, max_chars);
 }
 

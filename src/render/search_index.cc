@@ -101,8 +101,9 @@ void add_body(const ingest::ArticleRecord& r, SearchDoc& doc) {
   auto add = [&](const std::string& s) {
     if (!s.empty()) doc.fields.push_back({kBody, s});
   };
-  for (const auto& block : r.body) add(block.text);
-  if (r.body.empty() && !r.markdown.empty()) add(markdown_to_text(r.markdown));
+  const std::vector<ingest::Block>& body = r.body_blocks();
+  for (const auto& block : body) add(block.text);
+  if (body.empty() && !r.markdown_source().empty()) add(markdown_to_text(r.markdown_source()));
   for (const auto& caption : r.captions) add(caption);
   for (const auto* names : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits})
     for (const auto& name : *names) add(name);

@@ -55,7 +55,7 @@ Json credit_groups(const SiteInput& in, const ArticleRecord& r) {
 // Text bodies: paragraphs as <p>, headings as <h2>, escaped by the template.
 Json body_blocks(const ArticleRecord& r) {
   Json out = Json::array();
-  for (const auto& block : r.body) {
+  for (const auto& block : r.body_blocks()) {
     const bool heading = block.kind == ingest::BlockKind::kHeading;
     out.push_back({{"heading", heading ? Json(block.text) : Json()},
                    {"paragraph", heading ? Json() : Json(block.text)}});
@@ -114,7 +114,7 @@ Headline headline_parts(const ArticleRecord& r) {
 
 Json article_view(const SiteInput& in, std::size_t index) {
   const ArticleRecord& r = in.archive.articles[index];
-  const bool markdown = r.format == "markdown" && !r.markdown.empty();
+  const bool markdown = r.format == "markdown" && !r.markdown_source().empty();
   const std::size_t count = in.archive.articles.size();
   const Headline headline = headline_parts(r);
   return {{"title", headline.main},
@@ -127,7 +127,7 @@ Json article_view(const SiteInput& in, std::size_t index) {
           {"districts", district_links(in, r)},
           {"officials", official_links(in, r)},
           {"credits", credit_groups(in, r)},
-          {"body_html", markdown ? markdown_to_html(r.markdown) : ""},
+          {"body_html", markdown ? markdown_to_html(r.markdown_source()) : ""},
           {"blocks", markdown ? Json::array() : body_blocks(r)},
           {"captions", strings(r.captions)},
           {"source", r.source_path + ":" + std::to_string(r.source_line)},

@@ -65,7 +65,9 @@ class Decoder {
   /// A count of items that follow, each at least one byte (fails past the end).
   std::size_t count();
   std::string str();
-  ingest::ArticleRecord record();
+  /// A record; with `owner`, which keeps the input's bytes alive, its body
+  /// is left encoded in them until read (ingest::DeferredBody).
+  ingest::ArticleRecord record(std::shared_ptr<const void> owner = nullptr);
   base::Diagnostic diagnostic();
   bool failed() const { return failed_; }
   bool done() const { return in_.empty() || failed_; }
@@ -73,6 +75,8 @@ class Decoder {
   std::size_t position(std::string_view whole) const { return whole.size() - in_.size(); }
 
  private:
+  void skip_str();
+  std::string_view skip_body();
   std::string_view in_;
   bool failed_ = false;
 };
@@ -140,7 +144,8 @@ class IngestCache {
   const Found* find(const std::string& display) const;
   /// Decodes a found entry (any thread); nullopt when damaged.
   std::optional<IngestEntry> decode(const Found& found) const;
-  /// Frees the loaded log (decode() is then unusable).
+  /// Lets go of the loaded log (decode() is then unusable); records read from
+  /// it keep what their deferred bodies need.
   void release();
   /// An entry's bytes in the log (any thread). Fills `entry.digests` when
   /// empty: each record's record_digest, from the same encoding.

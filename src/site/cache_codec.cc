@@ -187,8 +187,8 @@ void Encoder::record(const ingest::ArticleRecord& r) {
   for (const auto* v : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits,
                         &r.section_headings, &r.captions})
     put_strings(*this, *v);
-  put_blocks(*this, r.body);
-  str(r.markdown);
+  put_blocks(*this, r.body_blocks());
+  str(r.markdown_source());
   u64(r.repairs.size());
   for (const auto& repair : r.repairs) {
     str(repair.code);
@@ -199,7 +199,29 @@ void Encoder::record(const ingest::ArticleRecord& r) {
   for (const auto& d : r.diagnostics) diagnostic(d);
 }
 
-ingest::ArticleRecord Decoder::record() {
+// The body's bytes (its blocks, then the Markdown source), checked and
+// skipped; empty when malformed.
+std::string_view Decoder::skip_body() {
+  const std::string_view start = in_;
+  for (std::size_t n = count(); n > 0 && !failed_; --n) {
+    u64();  // kind
+    skip_str();
+    get_span(*this);
+  }
+  skip_str();  // markdown
+  return failed_ ? std::string_view() : start.substr(0, start.size() - in_.size());
+}
+
+void Decoder::skip_str() {
+  const std::uint64_t n = u64();
+  if (failed_ || n > in_.size()) {
+    failed_ = true;
+    return;
+  }
+  in_.remove_prefix(n);
+}
+
+ingest::ArticleRecord Decoder::record(std::shared_ptr<const void> owner) {
   ingest::ArticleRecord r;
   for (auto* s : {&r.id, &r.slug, &r.source_path}) *s = str();
   r.source_line = static_cast<int>(i64());
@@ -217,8 +239,19 @@ ingest::ArticleRecord Decoder::record() {
   for (auto* v : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits,
                   &r.section_headings, &r.captions})
     *v = get_strings(*this);
-  r.body = get_blocks(*this);
-  r.markdown = str();
+  if (owner) {
+    // Decoded when a unit asks for it; `owner` keeps the bytes mapped till then.
+    const std::string_view body = skip_body();
+    r.deferred = std::make_shared<ingest::DeferredBody>(
+        [body, owner = std::move(owner)](std::vector<ingest::Block>& blocks, std::string& md) {
+          Decoder d(body);
+          blocks = get_blocks(d);
+          md = d.str();
+        });
+  } else {
+    r.body = get_blocks(*this);
+    r.markdown = str();
+  }
   r.repairs.resize(count());
   for (auto& repair : r.repairs) {
     repair.code = str();

@@ -110,7 +110,7 @@ std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
   entry.records.resize(d.count());
   entry.digests.resize(entry.records.size());
   for (std::size_t i = 0; i < entry.records.size() && !d.failed(); ++i) {
-    entry.records[i] = d.record();
+    entry.records[i] = d.record(map_);
     entry.digests[i] = d.u64();
   }
   entry.diags.resize(d.count());
@@ -120,6 +120,9 @@ std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
 }
 
 void IngestCache::release() {
+  // Records read from the log keep it mapped for their deferred bodies; the
+  // few a build renders are read back, the rest need not stay in memory.
+  if (map_) map_->release_pages();
   log_ = {};
   map_.reset();
 }

@@ -215,7 +215,7 @@ std::string resolve_link(std::string_view url, std::string_view page, std::strin
 
 void check_markdown(const ingest::ArticleRecord& r, const MarkdownContext& where,
                     const render::RenderedSite& site, base::Diagnostics& diags) {
-  for (const render::MarkdownItem& item : render::scan_markdown(r.markdown)) {
+  for (const render::MarkdownItem& item : render::scan_markdown(r.markdown_source())) {
     const int line = where.first_line + std::max(item.line, 1) - 1;
     if (item.dropped) {
       diags.report(Severity::kWarning, r.source_path, line, item.column, "check/unsafe-markup",

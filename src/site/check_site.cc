@@ -29,7 +29,7 @@ void lint_sources(const BuildInputs& inputs, const config::SiteConfig& config,
                   const render::RenderedSite& site, base::Diagnostics& diags) {
   std::map<std::string, const ingest::ArticleRecord*> markdown_of;  // source path -> article
   for (const ingest::ArticleRecord& r : inputs.archive.articles)
-    if (!r.markdown.empty()) markdown_of[r.source_path] = &r;
+    if (!r.markdown_source().empty()) markdown_of[r.source_path] = &r;
   const std::string base_path = base_path_of(config.base_url);
   for (const Source& source : inputs.sources) {
     const auto decoded = text::decode(source.bytes);
@@ -38,9 +38,10 @@ void lint_sources(const BuildInputs& inputs, const config::SiteConfig& config,
     const auto it = markdown_of.find(source.display);
     if (it == markdown_of.end()) continue;
     const ingest::ArticleRecord& r = *it->second;
-    check_markdown(
-        r, {markdown_line(decoded->utf8, r.markdown), render::article_page_path(r), base_path},
-        site, diags);
+    check_markdown(r,
+                   {markdown_line(decoded->utf8, r.markdown_source()), render::article_page_path(r),
+                    base_path},
+                   site, diags);
   }
 }
 

@@ -268,6 +268,10 @@ std::shared_ptr<const MappedFile> MappedFile::open(const fs::path& path, Reading
   return std::shared_ptr<const MappedFile>(new MappedFile(static_cast<const char*>(data), size));
 }
 
+void MappedFile::release_pages() const {
+  if (size_ > 0) ::madvise(const_cast<char*>(data_), size_, MADV_DONTNEED);
+}
+
 MappedFile::~MappedFile() {
   if (size_ > 0) ::munmap(const_cast<char*>(data_), size_);
 }

@@ -70,6 +70,9 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {data_, size_}; }
+  /// Takes the pages out of this process's memory: the bytes stay valid and
+  /// are read back from the file (the page cache) where they are read again.
+  void release_pages() const;
 
  private:
   MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}

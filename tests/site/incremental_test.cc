@@ -541,6 +541,26 @@ TEST(Incremental, ATemplateChangeRewritesThePagesThatUseIt) {
   s.expect_file("404.html", "<!-- 改过 -->");
 }
 
+// Every article page is rendered again from records read back from the
+// cache, whose bodies stay encoded until the page asks (ingest::DeferredBody).
+TEST(Incremental, AnArticleTemplateChangeRendersTheCachedBodies) {
+  auto s = build_inline_site(archive_text() +
+                             "-- content/2023/07.md --\n---\ntitle: 河堤步道开放\ndate: "
+                             "2023-03-07\n---\n\n新修的河堤步道**今天**开放。\n");
+  const Identity before = identity_of(s.out_dir());
+  const std::string text = read_all(fs::path(NEWSARC_SOURCE_DIR) / "templates/article.mustache");
+  s.write_file("templates/article.mustache", text + "<!-- 改过 -->\n");
+  s.rebuild();
+  std::size_t pages = 0;
+  for (const std::string& path : rewritten(before, identity_of(s.out_dir())))
+    pages += path.starts_with("articles/") && path.ends_with("/index.html");
+  EXPECT_EQ(pages, 7u);
+  s.expect_file(article_of(s, "新修的河堤步道") + "/index.html", "<strong>今天</strong>");
+  s.expect_file(article_of(s, "当天共栽下数百棵，第3批") + "/index.html",
+                "<p>当天共栽下数百棵，第3批");
+  expect_same_as_clean(s);
+}
+
 TEST(Incremental, NoCacheReplacesEveryFileWithTheSameBytes) {
   auto s = build_inline_site(archive_text());
   const Identity before = identity_of(s.out_dir());
@@ -605,6 +625,28 @@ TEST(CacheCodec, ARecordRoundTripsWithEveryField) {
   EXPECT_EQ(site::record_digest(back), site::record_digest(r));
 }
 
+// Given what keeps its bytes alive, a record leaves its body encoded in them
+// until it is read, and reads back the same.
+TEST(CacheCodec, ARecordWithAnOwnerDefersItsBodyTillRead) {
+  ingest::ArticleRecord r = full_record();
+  r.markdown = "正文**加粗**。";
+  site::Encoder e;
+  e.record(r);
+  auto bytes = std::make_shared<const std::string>(e.bytes());
+  site::Decoder d(*bytes);
+  const ingest::ArticleRecord back = d.record(bytes);
+  EXPECT_FALSE(d.failed());
+  EXPECT_TRUE(d.done());
+  bytes.reset();  // the record's body keeps them
+  ASSERT_NE(back.deferred, nullptr);
+  EXPECT_TRUE(back.body.empty());
+  ASSERT_EQ(back.body_blocks().size(), r.body.size());
+  EXPECT_EQ(back.body_blocks()[0].text, r.body[0].text);
+  EXPECT_EQ(back.markdown_source(), r.markdown);
+  EXPECT_EQ(ingest::to_json(back).dump(), ingest::to_json(r).dump());
+  EXPECT_EQ(site::record_digest(back), site::record_digest(r));
+}
+
 TEST(CacheCodec, AnEncodedEntryCarriesEachRecordsDigest) {
   site::IngestEntry entry;
   entry.display = "content/2023/p1.txt";
@@ -626,6 +668,9 @@ TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
     site::Decoder d(std::string_view(e.bytes()).substr(0, cut));
     d.record();
     EXPECT_TRUE(d.failed()) << "cut at " << cut;
+    site::Decoder deferring(std::string_view(e.bytes()).substr(0, cut));
+    deferring.record(std::make_shared<int>(0));
+    EXPECT_TRUE(deferring.failed()) << "cut at " << cut << ", body deferred";
   }
 }
 
