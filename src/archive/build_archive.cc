@@ -1,6 +1,7 @@
 #include "archive/archive.h"
 
 #include <algorithm>
+#include <future>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -126,11 +127,17 @@ Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConf
   drop_bad_and_duplicate_ids(records, diags);
   sort_newer_first(records);
   archive.articles = std::move(records);
+  const text::Collator collator;  // its const methods may be called from any thread
+  // The name indexes only read the sorted articles. The officials' (the
+  // largest: thousands of names, each given a pinyin slug) is built on a
+  // thread of its own while the others are built on this one.
+  auto officials = std::async(std::launch::async, [&archive, &collator] {
+    return index_officials(archive.articles, collator);
+  });
   index_dates(archive);
-  const text::Collator collator;
   archive.districts = index_districts(archive.articles, config.districts, collator);
-  archive.officials = index_officials(archive.articles, collator);
   archive.reporters = index_reporters(archive.articles, collator);
+  archive.officials = officials.get();
   return archive;
 }
 

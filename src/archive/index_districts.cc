@@ -1,6 +1,6 @@
 // The districts index: gazetteer order, only districts that have articles.
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "archive/indexes.h"
@@ -9,7 +9,7 @@
 namespace newsarc::archive {
 namespace {
 
-using ArticlesByDistrict = std::map<std::string, std::vector<std::size_t>>;
+using ArticlesByDistrict = std::unordered_map<std::string, std::vector<std::size_t>>;
 
 ArticlesByDistrict group_by_district(const std::vector<ArticleRecord>& articles) {
   ArticlesByDistrict by_name;

@@ -1,7 +1,7 @@
 // The officials and reporters indexes: one PersonEntry per name, in pinyin
 // order, with unique slugs ("zhang-hong-jun", then "zhang-hong-jun-2").
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "archive/indexes.h"
@@ -10,7 +10,9 @@
 namespace newsarc::archive {
 namespace {
 
-using EntriesByName = std::map<std::string, PersonEntry>;
+// By name while appearances are collected: a hash map, since the entries are
+// ordered by their pinyin keys at the end anyway.
+using EntriesByName = std::unordered_map<std::string, PersonEntry>;
 
 void add_unique(std::vector<std::string>& into, const std::vector<std::string>& items) {
   for (const auto& item : items) {
@@ -28,9 +30,9 @@ Appearance& appearance_in(PersonEntry& entry, std::size_t index) {
 }
 
 PersonEntry& entry_for(EntriesByName& entries, const std::string& name) {
-  PersonEntry& entry = entries[name];
-  entry.name = name;
-  return entry;
+  auto [it, added] = entries.try_emplace(name);
+  if (added) it->second.name = name;
+  return it->second;
 }
 
 // Orders the entries by collation key (tie-breaker: name bytes) and gives

@@ -113,22 +113,26 @@ std::vector<std::size_t> articles_of(const PersonEntry& p) {
   return out;
 }
 
+// What the person was in article i ("局长、党工委书记", or "记者"): the
+// appearance is found when a page is rendered (appearances are in article
+// order), so building the renderer labels none of the thousands of them.
+std::string role_in(const PersonEntry& p, std::size_t i, bool roles) {
+  auto it =
+      std::lower_bound(p.appearances.begin(), p.appearances.end(), i,
+                       [](const archive::Appearance& a, std::size_t at) { return a.article < at; });
+  if (it == p.appearances.end() || it->article != i) return "";
+  if (!roles) return join(it->titles, "、");
+  std::vector<std::string> labels;
+  for (auto r : it->roles) labels.push_back(role_label(r));
+  return join(labels, "、");
+}
+
 // The list item of an article on a person page: what the person was there.
 std::function<Json(std::size_t)> item_with_role(const SiteInput& in, const PersonEntry& p,
                                                 bool roles) {
-  std::map<std::size_t, std::string> what;
-  for (const auto& a : p.appearances) {
-    std::vector<std::string> labels = a.titles;
-    if (roles) {
-      labels.clear();
-      for (auto r : a.roles) labels.push_back(role_label(r));
-    }
-    what[a.article] = join(labels, "、");
-  }
-  return [&in, what = std::move(what)](std::size_t i) {
+  return [&in, &p, roles](std::size_t i) {
     Json item = article_item(in.archive, i);
-    auto it = what.find(i);
-    item["role"] = it == what.end() ? "" : it->second;
+    item["role"] = role_in(p, i, roles);
     return item;
   };
 }
