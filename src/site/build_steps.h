@@ -19,6 +19,7 @@
 #include "site/files.h"
 #include "site/pool.h"
 #include "site/site.h"
+#include "site/writer.h"
 
 namespace newsarc::site {
 
@@ -93,7 +94,7 @@ struct RenderedUnit {
   std::vector<std::pair<std::string, render::FileBytes>> files;
   base::Diagnostics diags;
   /// Per file, when the rendering thread wrote it already (empty: none were).
-  std::vector<std::optional<OutputFile>> written;
+  std::vector<std::optional<OutputWriter::Ahead>> written;
 };
 
 /// Renders the units not skipped, in batches on `jobs` threads (and the units

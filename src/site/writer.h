@@ -82,15 +82,21 @@ class OutputWriter {
   }
   /// The same for bytes in pieces, written one after another.
   base::Result<OutputFile> put(const std::string& path, const Pieces& bytes);
+  /// What write_ahead() did with a file.
+  struct Ahead {
+    OutputFile file;
+    bool wrote = true;  ///< false: the folder held these bytes already
+  };
   /// Thread-safe, for the rendering threads: writes a file before it is put,
-  /// when this writer writes every file afresh (kStage), so that files are
-  /// written by every core instead of by the one thread that puts them. The
-  /// file written, or nullopt (another mode, a bad path, a failed write):
+  /// so that files are written by every core instead of by the one thread
+  /// that puts them. The file written (or found there already), or nullopt
+  /// when put() must decide (a bad path, a failed write, a file the live site
+  /// has right, a large file patched in place, a folder of unknown files):
   /// put() then writes it and says what went wrong, in order.
-  std::optional<OutputFile> write_ahead(const std::string& path, const Pieces& bytes) const;
-  /// put() for a file write_ahead() wrote: recorded, not written again,
+  std::optional<Ahead> write_ahead(const std::string& path, const Pieces& bytes) const;
+  /// put() for a file write_ahead() handled: recorded, not written again,
   /// unless `path` was put before (the later bytes win, as with put).
-  base::Result<OutputFile> put_written(const OutputFile& file, const Pieces& bytes);
+  base::Result<OutputFile> put_written(const Ahead& ahead, const Pieces& bytes);
   /// True when keep() can work: the live folder exists and is ours (a first
   /// build, a deleted output folder or --no-cache must render every unit).
   bool can_keep() const { return mode_ != WriteMode::kStage; }
@@ -120,7 +126,7 @@ class OutputWriter {
   std::optional<base::Error> remove_stale();
 
   std::filesystem::path out_, staging_;
-  int staging_fd_ = -1;  ///< the staging folder, open for write_ahead (kStage)
+  int staging_fd_ = -1;  ///< the staging folder when fresh (kStage), open for write_ahead
   WriteMode mode_;
   Known known_;
   PathSet done_;

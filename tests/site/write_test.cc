@@ -210,7 +210,7 @@ TEST(OutputWriter, FilesWrittenAheadAreKeptAndTheLastUnitWins) {
   const auto first = w.write_ahead("a/b/index.html", Pieces{"fir", "st"});  // wrote last
   const auto other = w.write_ahead("c.html", Pieces{"c"});
   ASSERT_TRUE(first && second && other);
-  EXPECT_EQ(first->size, 5u);
+  EXPECT_EQ(first->file.size, 5u);
   ASSERT_TRUE(w.put_written(*first, Pieces{"first"}).has_value());
   ASSERT_TRUE(w.put_written(*second, Pieces{"second"}).has_value());
   ASSERT_TRUE(w.put_written(*other, Pieces{"c"}).has_value());
@@ -221,8 +221,9 @@ TEST(OutputWriter, FilesWrittenAheadAreKeptAndTheLastUnitWins) {
   EXPECT_EQ(w.written_ahead(), 2u);
 }
 
-// Only a fresh folder is written ahead, and never a path that would leave it.
-TEST(OutputWriter, WritesAheadOnlyFreshFoldersAndSafePaths) {
+// A path that would leave the folder is never written ahead, nor is a file
+// of a folder of links whose live files are unknown (put() reads them).
+TEST(OutputWriter, WritesAheadOnlySafePathsIntoKnownFolders) {
   TempDir tmp;
   const fs::path out = tmp.path() / "public";
   {
@@ -239,6 +240,67 @@ TEST(OutputWriter, WritesAheadOnlyFreshFoldersAndSafePaths) {
   EXPECT_FALSE(linked->write_ahead("index.html", Pieces{"changed"}).has_value());
   linked.reset();
   EXPECT_EQ(read_all(out / "index.html"), "i");
+}
+
+// A rebuild's rendering threads write the spare folder ahead of put: a file
+// it holds already is left alone, one it holds alone is written over where
+// it is, one linked to the live site's is written anew (the live file keeps
+// its bytes), and one the live site has right is left to put(), which links it.
+TEST(OutputWriter, WritesTheSpareFolderAheadAndNeverTheLiveOne) {
+  TempDir tmp;
+  const fs::path out = tmp.path() / "public";
+  const fs::path spare = spare_folder(out.string());
+  const render::RenderedSite live_site{
+      {"same.html", "s"}, {"live.html", "new"}, {"shared.html", "old"}, {"own.html", "old"}};
+  const render::RenderedSite spare_site{
+      {"same.html", "s"}, {"live.html", "old"}, {"own.html", "older, longer"}};
+  ASSERT_TRUE(write_site(live_site, out.string()).has_value());
+  ASSERT_TRUE(write_site(spare_site, spare.string()).has_value());
+  fs::create_hard_link(out / "shared.html", spare / "shared.html");  // kept by the last build
+  const auto state_of = [](const render::RenderedSite& files) {
+    OutputState state;
+    UnitState& unit = state.units.emplace_back();
+    for (const auto& [path, bytes] : files)
+      unit.files.push_back({path, bytes.size(), hash_bytes(bytes)});
+    return state;
+  };
+  const OutputState live = state_of(live_site);
+  render::RenderedSite spare_files_had = spare_site;
+  spare_files_had["shared.html"] = "old";
+  const OutputState spare_state = state_of(spare_files_had);
+  const FileIndex live_files = index_files(live), spare_files = index_files(spare_state);
+  auto opened = OutputWriter::open(out.string(), WriteMode::kSpare, {&live_files, &spare_files});
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  OutputWriter& w = **opened;
+  const ino_t same_inode = inode_of(spare / "same.html"), own_inode = inode_of(spare / "own.html");
+
+  const auto same = w.write_ahead("same.html", Pieces{"s"});
+  ASSERT_TRUE(same.has_value());
+  EXPECT_FALSE(same->wrote);
+  EXPECT_FALSE(w.write_ahead("live.html", Pieces{"new"}).has_value());
+  const auto shared = w.write_ahead("shared.html", Pieces{"chan", "ged"});
+  ASSERT_TRUE(shared.has_value());
+  EXPECT_TRUE(shared->wrote);
+  EXPECT_EQ(read_all(out / "shared.html"), "old");
+  EXPECT_EQ(read_all(spare / "shared.html"), "changed");
+  const auto own = w.write_ahead("own.html", Pieces{"newest"});
+  ASSERT_TRUE(own.has_value());
+  EXPECT_EQ(inode_of(spare / "own.html"), own_inode);
+  EXPECT_EQ(read_all(spare / "own.html"), "newest");  // the longer old text cut off
+
+  ASSERT_TRUE(w.put_written(*same, Pieces{"s"}).has_value());
+  ASSERT_TRUE(w.put("live.html", Pieces{"new"}).has_value());
+  ASSERT_TRUE(w.put_written(*shared, Pieces{"changed"}).has_value());
+  ASSERT_TRUE(w.put_written(*own, Pieces{"newest"}).has_value());
+  EXPECT_EQ(w.written(), 2u);
+  EXPECT_EQ(w.written_ahead(), 2u);
+  EXPECT_EQ(w.unchanged(), 2u);
+  ASSERT_FALSE(w.finish().has_value());
+  EXPECT_EQ(inode_of(out / "same.html"), same_inode);
+  EXPECT_EQ(inode_of(out / "live.html"), inode_of(spare / "live.html"));  // linked
+  EXPECT_EQ(read_all(out / "shared.html"), "changed");
+  EXPECT_EQ(read_all(spare / "shared.html"), "old");  // the old site, now the spare
+  EXPECT_EQ(read_all(out / "own.html"), "newest");
 }
 
 // The first rebuild after a clean one stages a hard link to every file of
