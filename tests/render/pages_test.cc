@@ -217,6 +217,13 @@ TEST_F(Pages, ExportsRobotsAnd404) {
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6 + 2);
   EXPECT_EQ(records[0], nlohmann::json::parse(page(
                             "articles/" + records[0]["id"].get<std::string>() + "/index.json")));
+  // Oldest first, the undated before them: a day's new articles go at the end.
+  std::vector<std::string> dates;
+  for (const auto& r : records)
+    dates.push_back(r["date"].is_null() ? "" : r["date"].get<std::string>());
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end()));
+  EXPECT_EQ(dates.front(), "");
+  EXPECT_NE(dates.back(), "");
   EXPECT_TRUE(nlohmann::json::accept(page("articles/a1/index.json")));
   EXPECT_TRUE(contains(page("robots.txt"), "Sitemap: https://example.org/archive/sitemap.xml\n"));
   const auto& missing = page("404.html");
