@@ -415,12 +415,18 @@ base::Result<std::unique_ptr<OutputWriter>> OutputWriter::open(const std::string
   return writer;
 }
 
+// What is known of the staging folder's files: a spare folder holds what its
+// state says, a folder of links to the live files what the live site has.
+const FileIndex* OutputWriter::held_files() const {
+  if (mode_ == WriteMode::kStage) return nullptr;
+  return mode_ == WriteMode::kSpare ? known_.spare : known_.live;
+}
+
 // Does the staging folder hold `file` already? By what is known of it, else
 // (a linked folder of unknown content) by reading the file.
 bool OutputWriter::holds(const OutputFile& file, const Pieces& bytes) const {
   if (mode_ == WriteMode::kStage) return false;
-  if (mode_ == WriteMode::kSpare) return same_file(known_.spare, file);
-  if (known_.live != nullptr) return same_file(known_.live, file);
+  if (const FileIndex* held = held_files()) return same_file(held, file);
   const fs::path target = staging_ / file.path;
   if (stat_file(target).size != static_cast<std::int64_t>(file.size)) return false;
   auto old = read_bytes(target);
@@ -457,6 +463,16 @@ bool write_new_file(int dir_fd, const std::string& path, const Pieces& bytes) {
   return write_bytes_at(dir_fd, path, bytes).has_value();
 }
 
+// Writes a changed file into a staging folder that held files before
+// (kLinked, kSpare): one the folder holds alone is written over; anything
+// else there, which may be a link to a live file that must keep its bytes,
+// is unlinked and the file made anew. False when neither worked.
+bool replace_in_staging(const std::string& target, const Pieces& bytes) {
+  if (held_alone(target) && write_over(target, bytes)) return true;
+  if (::unlink(target.c_str()) != 0 && errno != ENOENT) return false;
+  return write_new_file(AT_FDCWD, target, bytes);
+}
+
 }  // namespace
 
 std::optional<base::Error> OutputWriter::make_parent(const fs::path& target) {
@@ -487,19 +503,11 @@ std::optional<OutputWriter::Ahead> OutputWriter::write_ahead(const std::string& 
                            : write_new_file(AT_FDCWD, (staging_ / path).string(), bytes);
     return wrote ? std::optional<Ahead>(Ahead{file, true}) : std::nullopt;
   }
-  // A folder of links to the live files (kLinked) holds what the live site
-  // has; the spare folder what its state says.
-  const FileIndex* held = mode_ == WriteMode::kSpare ? known_.spare : known_.live;
-  if (held == nullptr) return std::nullopt;
+  const FileIndex* held = held_files();
+  if (held == nullptr) return std::nullopt;  // put() reads what the folder holds
   if (same_file(held, file)) return Ahead{file, false};
-  if (same_file(known_.live, file)) return std::nullopt;
-  // As put() does: a file held alone is written over, else written anew (it
-  // may be a link to a live file, which must keep its bytes).
-  const std::string target = (staging_ / path).string();
-  if (held_alone(target))
-    return write_over(target, bytes) ? std::optional(Ahead{file, true}) : std::nullopt;
-  if (::unlink(target.c_str()) != 0 && errno != ENOENT) return std::nullopt;
-  if (!write_new_file(AT_FDCWD, target, bytes)) return std::nullopt;
+  if (same_file(known_.live, file)) return std::nullopt;  // put() links the live file
+  if (!replace_in_staging((staging_ / path).string(), bytes)) return std::nullopt;
   return Ahead{file, true};
 }
 
@@ -543,13 +551,11 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces
   }
   const fs::path target = staging_ / path;
   if (auto failed = make_parent(target)) return *failed;
-  if (mode_ != WriteMode::kStage && held_alone(target) && write_over(target, bytes)) {
+  if (mode_ != WriteMode::kStage && replace_in_staging(target.string(), bytes)) {
     ++written_;
     return file;
   }
-  std::error_code ec;
-  if (mode_ != WriteMode::kStage) fs::remove(target, ec);  // may be a link to a live file
-  auto wrote = write_bytes(target, bytes);
+  auto wrote = write_bytes(target, bytes);  // a fresh folder's file, or why it cannot be written
   if (!wrote) return wrote.error();
   ++written_;
   return file;

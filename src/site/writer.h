@@ -91,7 +91,7 @@ class OutputWriter {
   /// so that files are written by every core instead of by the one thread
   /// that puts them. The file written (or found there already), or nullopt
   /// when put() must decide (a bad path, a failed write, a file the live site
-  /// has right, a large file patched in place, a folder of unknown files):
+  /// has right, a folder of links to live files that are not known):
   /// put() then writes it and says what went wrong, in order.
   std::optional<Ahead> write_ahead(const std::string& path, const Pieces& bytes) const;
   /// put() for a file write_ahead() handled: recorded, not written again,
@@ -119,6 +119,7 @@ class OutputWriter {
  private:
   using Known = KnownFiles;
   OutputWriter(std::filesystem::path out, WriteMode mode, const Known& known);
+  const FileIndex* held_files() const;
   bool holds(const OutputFile& file, const Pieces& bytes) const;
   bool link_live(const std::string& path);
   std::optional<base::Error> make_parent(const std::filesystem::path& target);
