@@ -23,13 +23,31 @@ struct Outcome {
   std::exception_ptr failure;
 };
 
-// The cached entry when the file's stat (and its age) vouch for it.
-std::optional<IngestEntry> by_stat(const IngestCache& cache, const std::string& display,
-                                   const FileStat& stat) {
+// The cache's entry for the file when its stat (and its age) vouch for it.
+const IngestCache::Found* entry_vouched_by_stat(const IngestCache& cache,
+                                                const std::string& display, const FileStat& stat) {
   const IngestCache::Found* found = cache.find(display);
   if (found == nullptr || !(found->stat == stat) || stat.mtime_ns + kRacyNs >= found->read_at_ns)
-    return std::nullopt;
-  return cache.decode(*found);
+    return nullptr;
+  return found;
+}
+
+// For each file, the cache's entry when its stat vouches for it, else nullptr
+// (the file is read).
+std::vector<const IngestCache::Found*> vouched_by_stat(const Listing& listing,
+                                                       const IngestCache& cache) {
+  std::vector<const IngestCache::Found*> vouched(listing.files.size(), nullptr);
+  for (std::size_t i = 0; i < listing.files.size(); ++i)
+    vouched[i] = entry_vouched_by_stat(cache, listing.files[i].display, listing.stats[i]);
+  return vouched;
+}
+
+// The files that will be read, in order.
+std::vector<std::size_t> files_to_read(const std::vector<const IngestCache::Found*>& vouched) {
+  std::vector<std::size_t> wanted;
+  for (std::size_t i = 0; i < vouched.size(); ++i)
+    if (vouched[i] == nullptr) wanted.push_back(i);
+  return wanted;
 }
 
 // Reads the file; takes the cached entry when the bytes are the same, else ingests.
@@ -59,15 +77,18 @@ void read_and_ingest(const FoundFile& file, const FileStat& stat, const IngestCa
   out.entry.stat = stat;
 }
 
-void process(const FoundFile& file, const FileStat& stat, const IngestCache& cache,
-             const config::SiteConfig& config, std::int64_t read_at_ns, Outcome& out) {
+void process(const FoundFile& file, const FileStat& stat, const IngestCache::Found* vouched,
+             const IngestCache& cache, const config::SiteConfig& config, std::int64_t read_at_ns,
+             Outcome& out) {
   // Not handled here: a third-party exception is carried to the calling
   // thread and rethrown there, so cli/ reports it as it would without threads.
   try {
-    if (auto entry = by_stat(cache, file.display, stat)) {
-      out.entry = std::move(*entry);
-      out.from_cache = true;
-      return;
+    if (vouched != nullptr) {
+      if (auto entry = cache.decode(*vouched)) {
+        out.entry = std::move(*entry);
+        out.from_cache = true;
+        return;
+      }
     }
     read_and_ingest(file, stat, cache, config, out);
     out.entry.display = file.display;
@@ -147,12 +168,17 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   content.records.reserve(n);  // most sources are one article; records are large to move
   content.digests.reserve(n);
   content.live.reserve(n);
+  const auto vouched = vouched_by_stat(listing, cache);
+  ReadAhead ahead(listing.files, files_to_read(vouched));
   for (std::size_t at = 0; at < n; at += step) {
     tell(options, "ingest", at, n);
     const std::size_t end = std::min(n, at + step);
     std::vector<Outcome> outcomes(end - at);
     run_pool(outcomes.size(), threads, [&](std::size_t k) {
-      process(listing.files[at + k], listing.stats[at + k], cache, config, read_at_ns, outcomes[k]);
+      const std::size_t i = at + k;
+      ahead.reached(i);
+      process(listing.files[i], listing.stats[i], vouched[i], cache, config, read_at_ns,
+              outcomes[k]);
     });
     for (Outcome& out : outcomes) gather(out, read_at_ns, cache, content, diags);
   }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -251,6 +252,28 @@ base::Result<std::string> read_bytes(const fs::path& path) {
   ::close(fd);
   bytes.resize(done);
   return bytes;
+}
+
+ReadAhead::ReadAhead(const std::vector<FoundFile>& files, std::vector<std::size_t> wanted,
+                     std::size_t window)
+    : files_(files), wanted_(std::move(wanted)), window_(window) {
+  if (!wanted_.empty()) thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+}
+
+void ReadAhead::run(const std::stop_token& stop) {
+  for (const std::size_t i : wanted_) {
+    // The pool takes a source every hundred microseconds or so: a short nap
+    // keeps the window without a lock on the pool's path.
+    while (i > reached_.load(std::memory_order_relaxed) + window_) {
+      if (stop.stop_requested()) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (stop.stop_requested()) return;
+    const int fd = ::open(files_[i].path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;  // the pool's read reports it
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+    ::close(fd);
+  }
 }
 
 std::shared_ptr<const MappedFile> MappedFile::open(const fs::path& path, Reading reading) {

@@ -2,11 +2,14 @@
 // Internal to site: walking folders, reading and writing files, and the
 // parallel ingest shared by build and `newsarc ingest`.
 
+#include <atomic>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "base/base.h"
@@ -54,6 +57,31 @@ std::error_code read_folder_entries(int fd, std::vector<FolderEntry>& entries);
 
 /// The whole file, or a `site/read` Error naming the system's reason.
 base::Result<std::string> read_bytes(const std::filesystem::path& path);
+
+/// Asks the kernel for the files a pool is about to read, a window ahead of
+/// it, so that many reads are in flight when the sources are not in memory.
+/// A thread reading one small file after another waits for the disk each
+/// time: 100 000 sources read cold took 14 s to ingest, against 6 s warm.
+/// The hints (posix_fadvise WILLNEED) start the reads and return at once.
+class ReadAhead {
+ public:
+  /// Starts hinting files[i] for each i of `wanted` (ascending), the order in
+  /// which the pool takes them; `files` must outlive this.
+  ReadAhead(const std::vector<FoundFile>& files, std::vector<std::size_t> wanted,
+            std::size_t window = 256);
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+  /// The pool has started on files[i]; hints run up to files[i + window].
+  void reached(std::size_t i) { reached_.store(i, std::memory_order_relaxed); }
+
+ private:
+  void run(const std::stop_token& stop);
+  const std::vector<FoundFile>& files_;
+  std::vector<std::size_t> wanted_;
+  std::size_t window_;
+  std::atomic<std::size_t> reached_{0};
+  std::jthread thread_;  // last: stopped and joined first, wherever it is
+};
 
 /// A file mapped read-only into memory: the build cache's large files are
 /// read in place instead of copied into fresh (zeroed) memory.

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -92,6 +94,31 @@ TEST_F(LoadTest, AnUnreadableFileIsReportedAndSkipped) {
   EXPECT_EQ(sources[0].bytes, "fine");
   EXPECT_TRUE(has(diags, "content/gone.txt", "site/read"));
   EXPECT_TRUE(diags.has_errors());
+}
+
+// Read-ahead is a hint: a missing file is passed over (the pool's read
+// reports it), and a pool that stops early, waiting for nothing further, is
+// not waited for: destroying it returns while the hints are held back.
+TEST_F(LoadTest, ReadAheadPassesOverMissingFilesAndStopsWhenThePoolStops) {
+  std::vector<FoundFile> files;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string name = "content/p" + std::to_string(i) + ".txt";
+    if (i % 2 == 0) touch(name);
+    files.push_back({(root_ / name).string(), name});
+  }
+  std::vector<std::size_t> wanted(files.size());
+  for (std::size_t i = 0; i < wanted.size(); ++i) wanted[i] = i;
+  {
+    // Without its stop, the thread would wait for reached() forever and the
+    // test would hang until CTest's timeout fails it.
+    ReadAhead ahead(files, wanted, 8);
+    ahead.reached(3);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  {
+    ReadAhead all(files, wanted, 8);
+    for (std::size_t i = 0; i < files.size(); ++i) all.reached(i);
+  }
 }
 
 // An invented page with two articles, for the ingest tests below.
