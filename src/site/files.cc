@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <system_error>
 
@@ -397,7 +398,12 @@ bool write_all(int fd, std::string_view bytes, std::size_t offset) {
 std::vector<Source> read_sources(const std::vector<FoundFile>& files, base::Diagnostics& diags) {
   std::vector<Source> sources;
   sources.reserve(files.size());
-  for (const FoundFile& file : files) {
+  std::vector<std::size_t> all(files.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  ReadAhead ahead(files, std::move(all));
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const FoundFile& file = files[i];
+    ahead.reached(i);
     auto bytes = read_bytes(file.path);
     if (!bytes) {
       diags.report(base::Severity::kError, file.display, 0, 0, bytes.error().code,
