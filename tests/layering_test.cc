@@ -54,7 +54,8 @@ TEST(Layering, TheCheckCatchesAnUpwardInclude) {
   auto dir = std::filesystem::temp_directory_path() / "newsarc-layering-check";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "text");
-  std::ofstream(dir / "text" / "bad.cc") << "#include \"render/render.h\"\n#include \"base/base.h\"\n";
+  std::ofstream(dir / "text" / "bad.cc")
+      << "#include \"render/render.h\"\n#include \"base/base.h\"\n";
   auto violations = find_violations(dir);
   std::filesystem::remove_all(dir);
   ASSERT_EQ(violations.size(), 1u);

@@ -26,11 +26,21 @@ void expect_examples(const char* name) {
   EXPECT_TRUE(failures.empty()) << testing::format_failures(failures);
 }
 
-TEST(PageExamples, Reflow) { expect_examples("reflow.txt"); }
-TEST(PageExamples, Segment) { expect_examples("segment.txt"); }
-TEST(PageExamples, Credits) { expect_examples("credits.txt"); }
-TEST(PageExamples, Captions) { expect_examples("captions.txt"); }
-TEST(PageExamples, Repairs) { expect_examples("repairs.txt"); }
+TEST(PageExamples, Reflow) {
+  expect_examples("reflow.txt");
+}
+TEST(PageExamples, Segment) {
+  expect_examples("segment.txt");
+}
+TEST(PageExamples, Credits) {
+  expect_examples("credits.txt");
+}
+TEST(PageExamples, Captions) {
+  expect_examples("captions.txt");
+}
+TEST(PageExamples, Repairs) {
+  expect_examples("repairs.txt");
+}
 
 }  // namespace
 }  // namespace newsarc::ingest
