@@ -96,10 +96,11 @@ TEST_F(LoadTest, AnUnreadableFileIsReportedAndSkipped) {
   EXPECT_TRUE(diags.has_errors());
 }
 
-// Read-ahead is a hint: a missing file is passed over (the pool's read
-// reports it), and a pool that stops early, waiting for nothing further, is
-// not waited for: destroying it returns while the hints are held back.
-TEST_F(LoadTest, ReadAheadPassesOverMissingFilesAndStopsWhenThePoolStops) {
+// A pool that stops early is not waited for: destroying the read-ahead
+// returns while its hints are held back by the window. (That a missing file
+// is passed over, its hint skipped, is only exercised below: a hint leaves
+// nothing a test can see.)
+TEST_F(LoadTest, ReadAheadStopsWhenThePoolStopsShort) {
   std::vector<FoundFile> files;
   for (int i = 0; i < 2000; ++i) {
     const std::string name = "content/p" + std::to_string(i) + ".txt";
