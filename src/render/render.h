@@ -66,6 +66,13 @@ class Memo {
                           std::uint64_t /*offset*/) {
     put(key, value);
   }
+  /// The bytes of file `path` of the last build's output, when they hash to
+  /// `hash` (base::hash_bytes): a caller that kept what a file held finds
+  /// it again, unless it changed since. This one knows no output.
+  virtual std::optional<SharedBytes> last_output(std::string_view /*path*/,
+                                                 std::uint64_t /*hash*/) {
+    return std::nullopt;
+  }
 };
 
 /// What lets units reuse earlier work: the memo, and for each article (in
@@ -74,6 +81,9 @@ class Memo {
 struct Reuse {
   Memo* memo = nullptr;
   std::vector<std::uint64_t> digests;
+  /// What every value depends on besides the articles (the config, the
+  /// binary): part of the keys of values not derived from a run of articles.
+  std::uint64_t seed = 0;
 };
 
 /// What a kArticles unit shows besides its own articles' records, so that a

@@ -201,18 +201,17 @@ void SiteRenderer::Impl::add_search_units() {
   };
   chunks("text", options.text_chunk, kTextChunksPerUnit, search::add_text_chunks);
   chunks("meta", options.meta_chunk, kMetaChunksPerUnit, search::add_meta_chunks);
-  units.push_back({"search/manifest.json",
-                   Depends::kAll,
-                   {},
-                   [this](int, const EmitFile& emit, base::Diagnostics&) {
-                     // On as many threads as the build renders with (the
-                     // renderer has one slot more: see site/build_render.cc).
-                     RenderedSite files;
-                     search::add_search_postings(
-                         in.archive, files,
-                         {.threads = std::max<std::size_t>(compiled.size() - 1, 1)}, reuse);
-                     for (auto& [path, bytes] : files) emit(path, std::move(bytes));
-                   }});
+  units.push_back(
+      {"search/manifest.json",
+       Depends::kAll,
+       {},
+       [this](int, const EmitFile& emit, base::Diagnostics&) {
+         // On as many threads as the build renders with (the
+         // renderer has one slot more: see site/build_render.cc).
+         for (auto& [path, bytes] : search::search_postings(
+                  in.archive, {.threads = std::max<std::size_t>(compiled.size() - 1, 1)}, reuse))
+           emit(path, std::move(bytes));
+       }});
 }
 
 void SiteRenderer::Impl::add_export_units() {

@@ -45,7 +45,10 @@ enum FieldBit : std::uint8_t { kTitle = 1, kOfficial = 2, kDistrict = 4, kBody =
 
 /// How the index is cut up; defaults scale from a dozen articles to 100k.
 struct IndexOptions {
-  std::size_t target_shard_bytes = 12 * 1024;  ///< shard count = next 2^k of total / this
+  /// The shard count is the next power of two of the parts' terms' bytes
+  /// (a term counted once in each part that has it) over this, at most
+  /// max_shards rounded down to a power of two.
+  std::size_t target_shard_bytes = 12 * 1024;
   std::size_t max_shards = 4096;
   std::size_t meta_chunk = 8;  ///< documents per search/meta file
   /// Documents per search/text file: few, since a result page fetches the
@@ -148,25 +151,43 @@ std::string encode_shard(const PostingMap& terms);
 /// Decodes a shard; fails with `render/bad-shard` on malformed bytes.
 base::Result<PostingMap> decode_shard(std::string_view bytes);
 
-/// One term of a part (see IndexOptions): its postings as EncodedPostings
-/// holds them, documents counted from the part's first.
+/// True when `bytes` start like a shard (encode_shard's magic).
+bool looks_like_shard(std::string_view bytes);
+
+/// One term of a part (see IndexOptions): its text and its postings as
+/// EncodedPostings holds them, documents counted from the part's first.
 struct PartTerm {
-  TermKey key = 0;
+  std::string_view term;
   std::uint32_t count = 0, last_doc = 0;
   std::string_view bytes;
 };
-/// A part as the memo keeps it, read in place.
-struct PartView {
+/// A part as the memo keeps it, read in place. Its terms, text and facet
+/// terms alike, are in groups by shard_of(term, groups()), each group in
+/// term byte order and with a hash of its bytes: a shard made from groups
+/// whose hashes did not change is the shard the last build made, and is
+/// known without reading them.
+class PartView {
+ public:
   std::vector<std::uint64_t> doc_hashes;  ///< each document's searchable text and metadata
-  std::vector<PartTerm> terms;
-  std::vector<std::pair<std::string_view, std::vector<Posting>>> facets;  ///< PostingMap order
+  std::uint64_t shard_bytes = 0;          ///< about what its terms take in shards
+  std::size_t groups() const { return starts_.empty() ? 0 : starts_.size() - 1; }
+  std::uint64_t group_hash(std::size_t g) const;
+  /// The terms of group g; fails with `render/bad-part` on malformed bytes.
+  base::Result<std::vector<PartTerm>> group(std::size_t g) const;
+
+ private:
+  friend base::Result<PartView> decode_part(std::string_view bytes);
+  std::string_view table_;             ///< per group: u32 terms, u32 bytes, u64 hash
+  std::string_view terms_;             ///< the groups, one after another
+  std::vector<std::uint64_t> starts_;  ///< group g is terms_[starts_[g], starts_[g + 1])
 };
-/// A part's bytes: text terms by key (keys[i]'s postings are lists[i]), facet terms.
-std::string encode_part(const std::vector<std::uint64_t>& doc_hashes,
-                        const std::vector<TermKey>& keys, const std::vector<EncodedPostings>& lists,
-                        const PostingMap& facets);
-/// Reads encode_part's bytes (the view points into them); fails with
-/// `render/bad-part` on malformed bytes.
+/// A part's bytes: its documents' hashes and its terms, in `groups` groups
+/// (a power of two).
+std::string encode_part(const std::vector<std::uint64_t>& doc_hashes, std::size_t groups,
+                        std::vector<ShardTerm> terms);
+/// Reads encode_part's bytes (the view points into them): the header and
+/// the group table, the groups when asked. Fails with `render/bad-part` on
+/// malformed bytes.
 base::Result<PartView> decode_part(std::string_view bytes);
 
 /// One searchable field of a document.
@@ -201,8 +222,14 @@ void add_text_chunks(const archive::Archive& archive, std::size_t first, std::si
 /// search/meta/<k>.json for the metadata chunks k in [first, last).
 void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options = {});
-/// The shards, search/t2s.json and the manifest. With `reuse`, a part whose
-/// documents' digests the memo knows is taken from it instead of indexed.
+/// The shards, search/t2s.json and the manifest, in path order. With
+/// `reuse`, a part whose documents' digests the memo knows is taken from it
+/// instead of indexed, and a shard made from parts' groups that the memo
+/// knows is taken from it (from the last build's file) instead of merged.
+std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Archive& archive,
+                                                               const IndexOptions& options = {},
+                                                               const Reuse* reuse = nullptr);
+/// search_postings into `out`.
 void add_search_postings(const archive::Archive& archive, RenderedSite& out,
                          const IndexOptions& options = {}, const Reuse* reuse = nullptr);
 

@@ -7,12 +7,13 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
-#include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -27,8 +28,14 @@ namespace {
 constexpr std::size_t kFacetOfficials = 200;  // the manifest lists the most frequent ones
 // The memo keys of parts start with this: change it whenever a part's
 // encoding or what goes into it does, and old memo values are not used.
-constexpr std::string_view kPartFormat = "search-part-1";
+constexpr std::string_view kPartFormat = "search-part-2";
+// The same for the memo's table of the shards the last build wrote.
+constexpr std::string_view kShardTableFormat = "search-shard-table-1";
 constexpr std::pair<char32_t, char32_t> kT2sRanges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}};
+
+std::string shard_path(std::size_t s) {
+  return "search/shards/" + std::to_string(s) + ".bin";
+}
 
 std::string dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -152,41 +159,6 @@ void add_facet_terms(const ingest::ArticleRecord& r, std::uint32_t id, Postings&
     index.facets["o:" + name].push_back({id, kOfficial | 0x10});
 }
 
-// About the bytes a term takes in a shard: its text, three varints, postings
-// (1.3 bytes each on average).
-std::size_t encoded_size(std::size_t term_bytes, std::size_t postings) {
-  return term_bytes + 4 + postings + postings / 3;
-}
-
-std::size_t shard_count(const Postings& index, const IndexOptions& options) {
-  std::size_t total = 0;
-  for (const auto& list : index.text) total += encoded_size(6, list.count());
-  for (const auto& [term, list] : index.facets) total += encoded_size(term.size(), list.size());
-  const std::size_t wanted = total / std::max<std::size_t>(options.target_shard_bytes, 1) + 1;
-  return std::clamp<std::size_t>(std::bit_ceil(wanted), 1,
-                                 std::max<std::size_t>(options.max_shards, 1));
-}
-
-// The encoded shards; `facets` holds the facet terms' encoded postings.
-std::vector<std::string> make_shards(const Postings& index, const IndexOptions& options,
-                                     std::vector<EncodedPostings>& facets) {
-  std::vector<std::vector<ShardTerm>> shards(shard_count(index, options));
-  for (std::size_t id = 0; id < index.text.size(); ++id) {
-    std::string term = term_text(index.terms.keys()[id]);
-    auto& shard = shards[shard_of(term, shards.size())];
-    shard.emplace_back(std::move(term), &index.text[id]);
-  }
-  facets.resize(index.facets.size());
-  std::size_t k = 0;
-  for (const auto& [term, list] : index.facets) {
-    for (const Posting& p : list) facets[k].add(p.doc, p.info);
-    shards[shard_of(term, shards.size())].emplace_back(term, &facets[k++]);
-  }
-  std::vector<std::string> encoded;
-  for (auto& shard : shards) encoded.push_back(encode_shard(std::move(shard)));
-  return encoded;
-}
-
 // One document's entry in a metadata chunk, keys in dump()'s order.
 void write_meta_item(base::JsonWriter& w, const ingest::ArticleRecord& r) {
   w.begin_object();
@@ -261,11 +233,14 @@ Json facet_lists(const archive::Archive& archive) {
 // The index's version, named in the manifest and added to the URL of every
 // file it fetches, so a browser never mixes files of two builds: a hash of
 // what every file was made from (the documents' searchable text and
-// metadata, as each part hashed them) and of the shards and table themselves.
-std::string version_of(std::uint64_t content, const RenderedSite& files) {
-  std::uint64_t h = content;
-  for (const auto& [path, bytes] : files)
-    h = base::hash_combine(base::hash_combine(h, base::hash_bytes(path)), base::hash_bytes(bytes));
+// metadata, as each part hashed them) and of the files themselves (the
+// shards' hashes, the Traditional-Simplified table). Not of how the
+// archive was cut into parts: the same files, the same version.
+std::string version_of(std::uint64_t content, const std::vector<std::uint64_t>& shard_hashes,
+                       std::string_view t2s) {
+  std::uint64_t h = base::hash_combine(content, shard_hashes.size());
+  for (std::uint64_t shard : shard_hashes) h = base::hash_combine(h, shard);
+  h = base::hash_combine(h, base::hash_bytes(t2s));
   char hex[9];
   std::snprintf(hex, sizeof hex, "%08x", static_cast<std::uint32_t>(h ^ (h >> 32)));
   return hex;
@@ -331,7 +306,8 @@ std::uint64_t doc_hash(const SearchDoc& doc, const ingest::ArticleRecord& r) {
 }
 
 // Indexes one part, documents counted from its first: its memo value.
-std::string index_part(const archive::Archive& archive, ArticleRun range, Folder& folder) {
+std::string index_part(const archive::Archive& archive, ArticleRun range, std::size_t groups,
+                       Folder& folder) {
   Postings index;
   std::vector<std::uint64_t> hashes;
   for (std::size_t i = range.first; i < range.last; ++i) {
@@ -341,128 +317,183 @@ std::string index_part(const archive::Archive& archive, ArticleRun range, Folder
     add_facet_terms(archive.articles[i], id, index);
     hashes.push_back(doc_hash(doc, archive.articles[i]));
   }
-  return encode_part(hashes, index.terms.keys(), index.text, index.facets);
+  std::vector<ShardTerm> terms;
+  terms.reserve(index.text.size() + index.facets.size());
+  for (std::size_t id = 0; id < index.text.size(); ++id)
+    terms.emplace_back(term_text(index.terms.keys()[id]), &index.text[id]);
+  std::vector<EncodedPostings> facets(index.facets.size());
+  std::size_t k = 0;
+  for (const auto& [term, list] : index.facets) {
+    for (const Posting& p : list) facets[k].add(p.doc, p.info);
+    terms.emplace_back(term, &facets[k++]);
+  }
+  return encode_part(hashes, groups, std::move(terms));
 }
 
-// A part's bytes and, read in place, its postings.
+// A part's bytes and, read in place, its header and group table.
 struct LoadedPart {
   SharedBytes bytes;
   PartView view;
+  std::uint32_t first = 0;  ///< its first document
 };
 
 // A part from the memo when it holds one that reads as a part of this run's
-// size, else indexed (and kept).
-std::unique_ptr<LoadedPart> load_part(const archive::Archive& archive, ArticleRun range,
-                                      Folder& folder, const Reuse* reuse) {
-  auto part = std::make_unique<LoadedPart>();
+// size and grouping, else indexed (and kept).
+LoadedPart load_part(const archive::Archive& archive, ArticleRun range, std::size_t groups,
+                     Folder& folder, const Reuse* reuse) {
+  LoadedPart part;
+  part.first = static_cast<std::uint32_t>(range.first);
   const auto read = [&](std::string_view bytes) {
     auto view = decode_part(bytes);
-    if (!view || view->doc_hashes.size() != range.last - range.first) return false;
-    part->view = std::move(*view);
+    if (!view || view->doc_hashes.size() != range.last - range.first || view->groups() != groups)
+      return false;
+    part.view = std::move(*view);
     return true;
   };
-  part->bytes = from_memo(
-      reuse, archive, kPartFormat, range, [&] { return index_part(archive, range, folder); }, read);
+  const std::string kind = std::string(kPartFormat) + "/" + std::to_string(groups);
+  part.bytes = from_memo(
+      reuse, archive, kind, range, [&] { return index_part(archive, range, groups, folder); },
+      read);
   // Not read yet when just indexed (a run has documents, so a read view has hashes).
-  if (part->view.doc_hashes.empty()) read(part->bytes.bytes);
+  if (part.view.doc_hashes.empty() && !read(part.bytes.bytes))
+    throw std::runtime_error("a search part just indexed does not read back");
   return part;
 }
 
-// Appends a part's postings, its documents numbered from `first`.
-void merge_part(const PartView& part, std::uint32_t first, Postings& into) {
-  for (const PartTerm& t : part.terms) {
-    const std::uint32_t term = into.terms.id(t.key);
-    if (term == into.text.size()) into.text.emplace_back();
-    into.text[term].append(t.bytes, t.count, t.last_doc, first);
-  }
-  for (const auto& [term, list] : part.facets) {
-    auto& to = into.facets[std::string(term)];
-    for (const Posting& p : list) to.push_back({p.doc + first, p.info});
-  }
-}
-
-// Parts loaded on worker threads, handed over in order. Workers load at most
-// `window` parts ahead of the one taken next: reading a part from the memo is
-// faster than merging it, and each loaded part holds a view of every term
-// (after one edit at 100 000 articles, 103 of 120 parts were held at once).
-class PartQueue {
- public:
-  PartQueue(std::size_t parts, std::size_t window)
-      : parts_(parts), window_(std::max<std::size_t>(window, 1)) {}
-  /// Waits until part p is within the window (or a worker failed).
-  void wait_for_room(std::size_t p) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return p < taken_ + window_ || failure_; });
-  }
-  void put(std::size_t p, std::unique_ptr<LoadedPart> part) {
-    const std::lock_guard lock(mutex_);
-    parts_[p] = std::move(part);
-    ready_.notify_all();
-  }
-  void fail(std::exception_ptr e) {
-    const std::lock_guard lock(mutex_);
-    if (!failure_) failure_ = e;
-    ready_.notify_all();
-    room_.notify_all();
-  }
-  bool failed() {
-    const std::lock_guard lock(mutex_);
-    return failure_ != nullptr;
-  }
-  /// Part p once loaded; nullptr when a worker failed.
-  std::unique_ptr<LoadedPart> take(std::size_t p) {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return parts_[p] || failure_; });
-    taken_ = p + 1;
-    room_.notify_all();
-    return failure_ ? nullptr : std::move(parts_[p]);
-  }
-  void rethrow() {
-    if (failure_) std::rethrow_exception(failure_);
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  std::vector<std::unique_ptr<LoadedPart>> parts_;
-  std::size_t window_, taken_ = 0;
-  std::exception_ptr failure_;
-};
-
-// Every part's postings, merged in document order, and the hash of their
-// documents' content. Parts are indexed (or read from the memo) on
-// options.threads threads and merged on this one in order, so the bytes are
-// the same for any number of threads.
-std::uint64_t all_postings(const archive::Archive& archive, const IndexOptions& options,
-                           const Reuse* reuse, Postings& index) {
-  const std::vector<ArticleRun> ranges =
-      article_runs(archive, options.part_min_docs, options.part_max_docs);
-  PartQueue queue(ranges.size(), 2 * std::max<std::size_t>(options.threads, 1));
+// Runs task(t, i) for i in [0, n) on `threads` threads, t the thread's
+// number; the first exception is rethrown here.
+template <typename Task>
+void run_parallel(std::size_t n, std::size_t threads, const Task& task) {
   std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
+  std::mutex mutex;
+  std::exception_ptr failure;
+  const auto worker = [&](std::size_t t) {
     try {
-      Folder folder;
-      for (std::size_t p; !queue.failed() && (p = next.fetch_add(1)) < ranges.size();) {
-        queue.wait_for_room(p);
-        queue.put(p, load_part(archive, ranges[p], folder, reuse));
-      }
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) task(t, i);
     } catch (...) {
-      queue.fail(std::current_exception());
+      const std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+      next = n;
     }
   };
-  std::vector<std::jthread> workers;
-  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, ranges.size() + 1);
-  for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(worker);
-  std::uint64_t content = 0;
-  for (std::size_t p = 0; p < ranges.size(); ++p) {
-    const std::unique_ptr<LoadedPart> part = queue.take(p);
-    if (!part) break;
-    for (std::uint64_t h : part->view.doc_hashes) content = base::hash_combine(content, h);
-    merge_part(part->view, static_cast<std::uint32_t>(ranges[p].first), index);
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < std::clamp<std::size_t>(threads, 1, n); ++t)
+      workers.emplace_back(worker, t);
+    worker(0);
+  }  // joins
+  if (failure) std::rethrow_exception(failure);
+}
+
+// Every part of the archive, indexed or read from the memo on
+// options.threads threads.
+std::vector<LoadedPart> load_parts(const archive::Archive& archive, const IndexOptions& options,
+                                   std::size_t groups, const Reuse* reuse) {
+  const std::vector<ArticleRun> ranges =
+      article_runs(archive, options.part_min_docs, options.part_max_docs);
+  std::vector<LoadedPart> parts(ranges.size());
+  // A Folder per thread: it caches foldings.
+  std::vector<Folder> folders(std::max<std::size_t>(options.threads, 1));
+  run_parallel(ranges.size(), folders.size(), [&](std::size_t t, std::size_t p) {
+    parts[p] = load_part(archive, ranges[p], groups, folders[t], reuse);
+  });
+  return parts;
+}
+
+// How many shards: the next power of two of the parts' terms' bytes over
+// the target, at most `groups`.
+std::size_t shard_count(const std::vector<LoadedPart>& parts, const IndexOptions& options,
+                        std::size_t groups) {
+  std::uint64_t total = 0;
+  for (const LoadedPart& p : parts) total += p.view.shard_bytes;
+  const std::uint64_t wanted = total / std::max<std::size_t>(options.target_shard_bytes, 1) + 1;
+  return static_cast<std::size_t>(std::clamp<std::uint64_t>(std::bit_ceil(wanted), 1, groups));
+}
+
+// What shard s of `shards` is made from: each part's first document and the
+// hashes of its groups that go into the shard (g = s mod shards).
+std::uint64_t shard_key(const std::vector<LoadedPart>& parts, std::size_t s, std::size_t shards) {
+  std::uint64_t h = shards;
+  for (const LoadedPart& p : parts) {
+    h = base::hash_combine(h, p.first);
+    for (std::size_t g = s; g < p.view.groups(); g += shards)
+      h = base::hash_combine(h, p.view.group_hash(g));
   }
-  workers.clear();  // joins
-  queue.rethrow();
-  return content;
+  return h;
+}
+
+// Shard s of `shards`: the terms of the parts' groups that go into it, each
+// term's postings appended part after part (documents in order).
+std::string merge_shard(const std::vector<LoadedPart>& parts, std::size_t s, std::size_t shards) {
+  struct Entry {
+    PartTerm term;
+    std::uint32_t first;
+  };
+  std::vector<Entry> entries;
+  for (const LoadedPart& p : parts) {
+    for (std::size_t g = s; g < p.view.groups(); g += shards) {
+      auto terms = p.view.group(g);
+      if (!terms) throw std::runtime_error("damaged search part: " + terms.error().message);
+      for (const PartTerm& t : *terms) entries.push_back({t, p.first});
+    }
+  }
+  // Stable: a term's entries stay in part order.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.term.term < b.term.term; });
+  std::vector<EncodedPostings> lists;
+  lists.reserve(entries.size());  // ShardTerms point into it
+  std::vector<ShardTerm> terms;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    if (k == 0 || entries[k].term.term != entries[k - 1].term.term)
+      terms.emplace_back(std::string(entries[k].term.term), &lists.emplace_back());
+    const PartTerm& t = entries[k].term;
+    lists.back().append(t.bytes, t.count, t.last_doc, entries[k].first);
+  }
+  return encode_shard(std::move(terms));
+}
+
+// One shard as a build made it: its key (shard_key) and the hash of its
+// bytes. The memo keeps a table of them, so that the next build takes a
+// shard whose key did not change from the last build's file instead of
+// merging it: an edit changes the shards of the terms it adds or removes.
+struct ShardMade {
+  std::uint64_t key = 0, hash = 0;
+  bool operator==(const ShardMade&) const = default;
+};
+
+std::uint64_t shard_table_key(const Reuse& reuse, std::size_t shards) {
+  return base::hash_combine(base::hash_bytes(kShardTableFormat, reuse.seed), shards);
+}
+
+// The table the memo holds for this many shards, if any.
+std::vector<ShardMade> last_shard_table(const Reuse& reuse, std::size_t shards) {
+  const std::optional<SharedBytes> kept = reuse.memo->get(shard_table_key(reuse, shards));
+  if (!kept || kept->bytes.size() != shards * sizeof(ShardMade)) return {};
+  std::vector<ShardMade> table(shards);
+  std::memcpy(table.data(), kept->bytes.data(), kept->bytes.size());
+  return table;
+}
+
+void keep_shard_table(const Reuse& reuse, const std::vector<ShardMade>& table) {
+  reuse.memo->put(shard_table_key(reuse, table.size()),
+                  std::string_view(reinterpret_cast<const char*>(table.data()),
+                                   table.size() * sizeof(ShardMade)));
+}
+
+// Shard s: the last build's file when `last` made it from the same groups
+// and the file still holds it, else merged.
+SharedBytes shard_bytes(const std::vector<LoadedPart>& parts, std::size_t s, std::size_t shards,
+                        const std::vector<ShardMade>& last, const Reuse* reuse, ShardMade& made) {
+  made.key = shard_key(parts, s, shards);
+  if (s < last.size() && last[s].key == made.key) {
+    if (std::optional<SharedBytes> kept = reuse->memo->last_output(shard_path(s), last[s].hash)) {
+      made.hash = last[s].hash;
+      return std::move(*kept);
+    }
+  }
+  SharedBytes merged = SharedBytes::of(merge_shard(parts, s, shards));
+  made.hash = base::hash_bytes(merged.bytes);
+  return merged;
 }
 
 // search/<kind>/<k>.json for the chunks k in [first, last) of `chunk`
@@ -512,24 +543,45 @@ void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::si
       [&](base::JsonWriter& w, std::size_t i) { write_meta_item(w, archive.articles[i]); }, out);
 }
 
-void add_search_postings(const archive::Archive& archive, RenderedSite& out,
-                         const IndexOptions& options, const Reuse* reuse) {
+std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Archive& archive,
+                                                               const IndexOptions& options,
+                                                               const Reuse* reuse) {
   IndexOptions used = options;
   used.meta_chunk = std::max<std::size_t>(options.meta_chunk, 1);
   used.text_chunk = std::max<std::size_t>(options.text_chunk, 1);
-  Postings index;
-  const std::uint64_t content = all_postings(archive, used, reuse, index);
-  RenderedSite files;
-  std::vector<EncodedPostings> facets;
-  std::vector<std::string> shards = make_shards(index, options, facets);
-  index = Postings{};
-  for (std::size_t n = 0; n < shards.size(); ++n)
-    files["search/shards/" + std::to_string(n) + ".bin"] = std::move(shards[n]);
+  const std::size_t groups = std::bit_floor(std::max<std::size_t>(options.max_shards, 1));
+  const bool memo = reuse && reuse->memo && reuse->digests.size() == archive.articles.size();
+  const std::vector<LoadedPart> parts = load_parts(archive, used, groups, memo ? reuse : nullptr);
+  std::uint64_t content = 0;
+  for (const LoadedPart& p : parts)
+    for (std::uint64_t h : p.view.doc_hashes) content = base::hash_combine(content, h);
+  const std::size_t shards = shard_count(parts, used, groups);
+  const std::vector<ShardMade> last =
+      memo ? last_shard_table(*reuse, shards) : std::vector<ShardMade>{};
+  std::vector<SharedBytes> bytes(shards);
+  std::vector<ShardMade> made(shards);
+  run_parallel(shards, used.threads, [&](std::size_t, std::size_t s) {
+    bytes[s] = shard_bytes(parts, s, shards, last, reuse, made[s]);
+  });
+  if (memo && made != last) keep_shard_table(*reuse, made);
+  std::vector<std::uint64_t> hashes;
+  for (const ShardMade& m : made) hashes.push_back(m.hash);
   Folder folder;
-  files["search/t2s.json"] = t2s_table(folder);
-  const std::string version = version_of(content, files);
-  files["search/manifest.json"] = manifest(archive, shards.size(), used, version);
-  for (auto& [path, bytes] : files) out[path] = std::move(bytes);
+  std::string t2s = t2s_table(folder);
+  std::vector<std::pair<std::string, FileBytes>> files;
+  files.reserve(shards + 2);
+  files.emplace_back("search/manifest.json",
+                     manifest(archive, shards, used, version_of(content, hashes, t2s)));
+  for (std::size_t s = 0; s < shards; ++s)
+    files.emplace_back(shard_path(s), FileBytes::of_pieces({std::move(bytes[s])}));
+  files.emplace_back("search/t2s.json", std::move(t2s));
+  return files;
+}
+
+void add_search_postings(const archive::Archive& archive, RenderedSite& out,
+                         const IndexOptions& options, const Reuse* reuse) {
+  for (auto& [path, bytes] : search_postings(archive, options, reuse))
+    out[path] = std::move(bytes).join();
 }
 
 void add_search_index(const archive::Archive& archive, RenderedSite& out,

@@ -12,7 +12,7 @@ namespace newsarc::render::search {
 namespace {
 
 constexpr std::string_view kShardMagic = "NSX2";
-constexpr std::string_view kPartMagic = "NSP1";
+constexpr std::string_view kPartMagic = "NSP2";
 // The info bytes that posting codes 0, 1, 2 stand for; code 3: the byte follows.
 constexpr std::uint8_t kCodedInfo[] = {kBody | 0x10, kBody | 0x20, kBody | 0x30};
 constexpr std::uint64_t kExplicitInfo = 3;
@@ -307,32 +307,76 @@ std::string encode_shard(const PostingMap& terms) {
   return encode_shard(std::move(shard));
 }
 
-std::string encode_part(const std::vector<std::uint64_t>& doc_hashes,
-                        const std::vector<TermKey>& keys, const std::vector<EncodedPostings>& lists,
-                        const PostingMap& facets) {
+bool looks_like_shard(std::string_view bytes) {
+  return bytes.starts_with(kShardMagic);
+}
+
+namespace {
+
+// One entry of a part's group table: the group's term count, byte length
+// and hash, fixed-width so that it is read in place.
+struct GroupEntry {
+  std::uint32_t terms = 0, length = 0;
+  std::uint64_t hash = 0;
+};
+static_assert(sizeof(GroupEntry) == 16);
+
+GroupEntry group_entry(std::string_view table, std::size_t g) {
+  GroupEntry e;
+  std::memcpy(&e, table.data() + g * sizeof e, sizeof e);
+  return e;
+}
+
+void put_part_term(const ShardTerm& t, std::string& out) {
+  put_varint(t.first.size(), out);
+  out += t.first;
+  put_varint(t.second->count(), out);
+  put_varint(t.second->last_doc(), out);
+  put_varint(t.second->bytes().size(), out);
+  out += t.second->bytes();
+}
+
+// About the bytes a term takes in a shard: its text, three varints, postings
+// (1.3 bytes each on average).
+std::uint64_t shard_size(const ShardTerm& t) {
+  return t.first.size() + 4 + t.second->count() + t.second->count() / 3;
+}
+
+}  // namespace
+
+// "NSP2", varint documents, their hashes (8 bytes each), varint shard bytes,
+// varint groups, the group table (16 bytes a group), then the groups' terms:
+// varint length, term, varint count, varint last doc, varint length, postings.
+std::string encode_part(const std::vector<std::uint64_t>& doc_hashes, std::size_t groups,
+                        std::vector<ShardTerm> terms) {
+  groups = std::max<std::size_t>(groups, 1);
+  std::vector<std::pair<std::size_t, const ShardTerm*>> order;
+  order.reserve(terms.size());
+  for (const ShardTerm& t : terms) order.emplace_back(shard_of(t.first, groups), &t);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
+  });
+  std::vector<GroupEntry> table(groups);
+  std::string body;
+  std::uint64_t shard_bytes = 0;
+  for (std::size_t k = 0; k < order.size();) {
+    const std::size_t g = order[k].first, start = body.size();
+    for (; k < order.size() && order[k].first == g; ++k) {
+      put_part_term(*order[k].second, body);
+      shard_bytes += shard_size(*order[k].second);
+      ++table[g].terms;
+    }
+    table[g].length = static_cast<std::uint32_t>(body.size() - start);
+    table[g].hash = base::hash_bytes(std::string_view(body).substr(start));
+  }
   std::string out(kPartMagic);
   put_varint(doc_hashes.size(), out);
   out.append(reinterpret_cast<const char*>(doc_hashes.data()),
              doc_hashes.size() * sizeof doc_hashes[0]);
-  put_varint(keys.size(), out);
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    put_varint(keys[i], out);
-    put_varint(lists[i].count(), out);
-    put_varint(lists[i].last_doc(), out);
-    put_varint(lists[i].bytes().size(), out);
-    out += lists[i].bytes();
-  }
-  put_varint(facets.size(), out);
-  for (const auto& [term, postings] : facets) {
-    put_varint(term.size(), out);
-    out += term;
-    put_varint(postings.size(), out);
-    for (const Posting& p : postings) {
-      put_varint(p.doc, out);
-      out.push_back(static_cast<char>(p.info));
-    }
-  }
-  return out;
+  put_varint(shard_bytes, out);
+  put_varint(groups, out);
+  out.append(reinterpret_cast<const char*>(table.data()), table.size() * sizeof table[0]);
+  return out + body;
 }
 
 namespace {
@@ -350,24 +394,26 @@ bool read_u32(Reader& r, std::uint32_t& out) {
 
 bool read_part_term(Reader& r, PartTerm& t) {
   std::uint64_t length = 0;
-  return r.varint(t.key) && t.key != 0 && read_u32(r, t.count) && read_u32(r, t.last_doc) &&
-         r.varint(length) && r.take(length, t.bytes) && (t.count == 0) == t.bytes.empty();
-}
-
-bool read_facet(Reader& r, std::pair<std::string_view, std::vector<Posting>>& f) {
-  std::uint64_t length = 0, count = 0;
-  if (!r.varint(length) || !r.take(length, f.first) || !r.varint(count)) return false;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    Posting p;
-    std::string_view info;
-    if (!read_u32(r, p.doc) || !r.take(1, info)) return false;
-    p.info = static_cast<std::uint8_t>(info[0]);
-    f.second.push_back(p);
-  }
-  return true;
+  return r.varint(length) && length > 0 && r.take(length, t.term) && read_u32(r, t.count) &&
+         read_u32(r, t.last_doc) && r.varint(length) && r.take(length, t.bytes) &&
+         (t.count == 0) == t.bytes.empty();
 }
 
 }  // namespace
+
+std::uint64_t PartView::group_hash(std::size_t g) const {
+  return group_entry(table_, g).hash;
+}
+
+base::Result<std::vector<PartTerm>> PartView::group(std::size_t g) const {
+  const GroupEntry e = group_entry(table_, g);
+  Reader r{terms_.substr(starts_[g], e.length)};
+  std::vector<PartTerm> terms(e.terms);
+  for (PartTerm& t : terms)
+    if (!read_part_term(r, t)) return bad_part("truncated term");
+  if (r.pos != r.bytes.size()) return bad_part("trailing bytes in a group");
+  return terms;
+}
 
 base::Result<PartView> decode_part(std::string_view bytes) {
   PartView part;
@@ -379,18 +425,16 @@ base::Result<PartView> decode_part(std::string_view bytes) {
     return bad_part("truncated document hashes");
   part.doc_hashes.resize(docs);
   std::memcpy(part.doc_hashes.data(), hashes.data(), hashes.size());
-  std::uint64_t terms = 0, facets = 0;
-  if (!r.varint(terms)) return bad_part("truncated header");
-  // Each term takes at least 5 bytes: no count can make this reserve huge.
-  part.terms.resize(std::min<std::uint64_t>(terms, bytes.size() / 5));
-  if (part.terms.size() != terms) return bad_part("too many terms");
-  for (PartTerm& t : part.terms)
-    if (!read_part_term(r, t)) return bad_part("truncated term");
-  if (!r.varint(facets)) return bad_part("truncated facets");
-  for (std::uint64_t i = 0; i < facets; ++i) {
-    if (!read_facet(r, part.facets.emplace_back())) return bad_part("truncated facet");
-  }
-  if (r.pos != bytes.size()) return bad_part("trailing bytes");
+  std::uint64_t groups = 0;
+  if (!r.varint(part.shard_bytes) || !r.varint(groups) || groups == 0 ||
+      groups > bytes.size() / sizeof(GroupEntry) ||
+      !r.take(groups * sizeof(GroupEntry), part.table_))
+    return bad_part("truncated group table");
+  part.terms_ = bytes.substr(r.pos);
+  part.starts_.assign(1, 0);
+  for (std::size_t g = 0; g < groups; ++g)
+    part.starts_.push_back(part.starts_.back() + group_entry(part.table_, g).length);
+  if (part.starts_.back() != part.terms_.size()) return bad_part("groups and bytes disagree");
   return part;
 }
 

@@ -274,7 +274,7 @@ void put_assets(const std::map<std::string, std::string>& assets, Output& out,
 render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& digests,
                        render::Memo& memo) {
   const std::uint64_t seed = program_stamp(in);
-  render::Reuse reuse{&memo, {}};
+  render::Reuse reuse{&memo, {}, seed};
   reuse.digests.reserve(digests.size());
   for (std::uint64_t d : digests) reuse.digests.push_back(hash_combine(seed, d));
   return reuse;

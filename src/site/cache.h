@@ -180,6 +180,8 @@ class MemoFolder : public render::Memo {
   /// Keeps only where the output holds `value` (see cache_memo.cc).
   void put_placed(std::uint64_t key, std::string_view value, std::string_view path,
                   std::uint64_t offset) override;
+  std::optional<render::SharedBytes> last_output(std::string_view path,
+                                                 std::uint64_t hash) override;
   /// Removes the values this build neither read nor wrote (call when no
   /// thread uses the memo any more).
   void sweep();

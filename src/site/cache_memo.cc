@@ -92,6 +92,15 @@ std::shared_ptr<const MappedFile> MemoFolder::output_file(const std::string& pat
   return file;
 }
 
+std::optional<render::SharedBytes> MemoFolder::last_output(std::string_view path,
+                                                           std::uint64_t hash) {
+  if (!read_ || check_output_path(std::string(path))) return std::nullopt;
+  std::shared_ptr<const MappedFile> file = MappedFile::open(output_dir_ / path);
+  if (!file || hash_bytes(file->bytes()) != hash) return std::nullopt;
+  const std::string_view bytes = file->bytes();
+  return render::SharedBytes{bytes, std::move(file)};
+}
+
 void MemoFolder::put(std::uint64_t key, std::string_view value) {
   const std::uint64_t hash = hash_bytes(value);
   std::string trailer(reinterpret_cast<const char*>(&hash), sizeof hash);

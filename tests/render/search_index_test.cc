@@ -129,32 +129,74 @@ TEST(ShardCodec, RejectsDamage) {
 }
 
 std::string small_part() {
-  std::vector<EncodedPostings> lists(2);
+  std::vector<EncodedPostings> lists(3);
   lists[0].add(0, 0x18);
   lists[0].add(2, 0x1C);
   lists[1].add(1, 0x28);
-  const PostingMap facets = {{"d:东湖区", {{0, kDistrict | 0x10}, {2, kDistrict | 0x10}}}};
-  return encode_part({7, 8, 9}, {term_key(U'东', U'湖'), term_key(U'湖')}, lists, facets);
+  lists[2].add(0, kDistrict | 0x10);
+  lists[2].add(2, kDistrict | 0x10);
+  return encode_part({7, 8, 9}, 4,
+                     {{"湖", &lists[1]}, {"东湖", &lists[0]}, {"d:东湖区", &lists[2]}});
 }
 
-TEST(PartCodec, RoundTrips) {
+// Every term of a part, group by group.
+std::vector<PartTerm> all_terms(const PartView& part) {
+  std::vector<PartTerm> out;
+  for (std::size_t g = 0; g < part.groups(); ++g) {
+    auto terms = part.group(g);
+    EXPECT_TRUE(terms.has_value()) << g;
+    if (!terms) continue;
+    for (const PartTerm& t : *terms) {
+      EXPECT_EQ(shard_of(t.term, part.groups()), g) << t.term;
+      out.push_back(t);
+    }
+  }
+  return out;
+}
+
+TEST(PartCodec, RoundTripsTermsInTheirGroups) {
   const std::string bytes = small_part();
   const auto part = decode_part(bytes);
   ASSERT_TRUE(part.has_value());
   EXPECT_EQ(part->doc_hashes, (std::vector<std::uint64_t>{7, 8, 9}));
-  ASSERT_EQ(part->terms.size(), 2u);
-  EXPECT_EQ(term_text(part->terms[0].key), "东湖");
-  EXPECT_EQ(part->terms[0].count, 2u);
-  EXPECT_EQ(part->terms[0].last_doc, 2u);
+  EXPECT_EQ(part->groups(), 4u);
+  EXPECT_GT(part->shard_bytes, 0u);
+  const std::vector<PartTerm> terms = all_terms(*part);
+  ASSERT_EQ(terms.size(), 3u);
+  const auto it =
+      std::find_if(terms.begin(), terms.end(), [](const PartTerm& t) { return t.term == "东湖"; });
+  ASSERT_NE(it, terms.end());
+  EXPECT_EQ(it->count, 2u);
+  EXPECT_EQ(it->last_doc, 2u);
   // Appended at document 10, the postings read as one list.
   EncodedPostings merged;
   merged.add(3, 0x18);
-  merged.append(part->terms[0].bytes, part->terms[0].count, part->terms[0].last_doc, 10);
+  merged.append(it->bytes, it->count, it->last_doc, 10);
   const auto shard = decode_shard(encode_shard({{"东湖", &merged}}));
   EXPECT_EQ(shard->at("东湖"), (std::vector<Posting>{{3, 0x18}, {10, 0x18}, {12, 0x1C}}));
-  ASSERT_EQ(part->facets.size(), 1u);
-  EXPECT_EQ(part->facets[0].first, "d:东湖区");
-  EXPECT_EQ(part->facets[0].second.size(), 2u);
+  EXPECT_TRUE(std::any_of(terms.begin(), terms.end(),
+                          [](const PartTerm& t) { return t.term == "d:东湖区" && t.count == 2; }));
+}
+
+TEST(PartCodec, AGroupHashChangesWithItsTermsOnly) {
+  const std::string small = small_part();
+  const auto before = decode_part(small);
+  std::vector<EncodedPostings> lists(3);
+  lists[0].add(0, 0x18);
+  lists[0].add(2, 0x1C);
+  lists[1].add(2, 0x28);  // "湖" moved from document 1 to 2
+  lists[2].add(0, kDistrict | 0x10);
+  lists[2].add(2, kDistrict | 0x10);
+  const std::string changed =
+      encode_part({7, 8, 9}, 4, {{"湖", &lists[1]}, {"东湖", &lists[0]}, {"d:东湖区", &lists[2]}});
+  const auto after = decode_part(changed);
+  ASSERT_TRUE(before && after);
+  for (std::size_t g = 0; g < 4; ++g) {
+    if (g == shard_of("湖", 4))
+      EXPECT_NE(after->group_hash(g), before->group_hash(g));
+    else
+      EXPECT_EQ(after->group_hash(g), before->group_hash(g)) << g;
+  }
 }
 
 TEST(PartCodec, RejectsDamage) {
@@ -163,6 +205,13 @@ TEST(PartCodec, RejectsDamage) {
   for (std::size_t cut = 0; cut < bytes.size(); ++cut)
     EXPECT_FALSE(decode_part(bytes.substr(0, cut)).has_value()) << cut;
   EXPECT_FALSE(decode_part(bytes + "x").has_value());
+  // A term length past its group's end: the header reads, the group does not.
+  std::string damaged = bytes;
+  const std::size_t at = damaged.find("东湖") - 1;  // its length, 6
+  damaged[at] = 0x7F;
+  const auto part = decode_part(damaged);
+  ASSERT_TRUE(part.has_value());
+  EXPECT_EQ(part->group(shard_of("东湖", 4)).error().code, "render/bad-part");
 }
 
 // ---- the index files of a small invented archive --------------------------
@@ -305,7 +354,6 @@ TEST(SearchIndex, AnyNumberOfThreadsAndPartsGivesTheSameFiles) {
 class CountingMemo : public Memo {
  public:
   std::optional<SharedBytes> get(std::uint64_t key) override {
-    ++gets;
     auto it = values.find(key);
     if (it == values.end()) return std::nullopt;
     ++hits;
@@ -315,8 +363,17 @@ class CountingMemo : public Memo {
     ++puts;
     values[key] = std::string(value);
   }
+  // The last build's output: what `output` holds.
+  std::optional<SharedBytes> last_output(std::string_view path, std::uint64_t hash) override {
+    auto it = output.find(std::string(path));
+    if (it == output.end() || base::hash_bytes(it->second) != hash) return std::nullopt;
+    ++output_hits;
+    return SharedBytes::of(it->second);
+  }
+  void reset_counts() { hits = output_hits = puts = 0; }
   std::map<std::uint64_t, std::string> values;
-  int gets = 0, hits = 0, puts = 0;
+  RenderedSite output;
+  int hits = 0, output_hits = 0, puts = 0;
 };
 
 // small_archive's postings in a part per document: without a memo, and
@@ -328,7 +385,7 @@ struct MemoCase {
   }
   // The postings built again through the memo, its counts reset first.
   RenderedSite again() {
-    memo.gets = memo.hits = memo.puts = 0;
+    memo.reset_counts();
     RenderedSite out;
     add_search_postings(a, out, parts, &reuse);
     return out;
@@ -343,15 +400,16 @@ struct MemoCase {
 TEST(SearchIndex, AMemoKeepsPartsAndOnlyAChangedPartIsIndexedAgain) {
   MemoCase c;
   EXPECT_EQ(c.first, c.plain);
-  EXPECT_EQ(c.memo.puts, 3);
-  // Same digests: every part comes from the memo.
+  EXPECT_EQ(c.memo.puts, 4);  // three parts and the table of shards made
+  // Same digests: every part comes from the memo, and the table with them.
   EXPECT_EQ(c.again(), c.plain);
-  EXPECT_EQ(c.memo.hits, 3);
+  EXPECT_EQ(c.memo.hits, 4);
   EXPECT_EQ(c.memo.puts, 0);
-  // One digest changed: that part alone is indexed again.
+  // One digest changed: that part alone is indexed again (to the same terms,
+  // so the table stays).
   c.reuse.digests[1] = 99;
   EXPECT_EQ(c.again(), c.plain);
-  EXPECT_EQ(c.memo.hits, 2);
+  EXPECT_EQ(c.memo.hits, 3);
   EXPECT_EQ(c.memo.puts, 1);
 }
 
@@ -359,7 +417,55 @@ TEST(SearchIndex, AMemoValueThatIsNotAPartIsIndexedAgain) {
   MemoCase c;
   for (auto& [key, value] : c.memo.values) value.resize(value.size() / 2);
   EXPECT_EQ(c.again(), c.plain);
-  EXPECT_EQ(c.memo.puts, 3);
+  EXPECT_EQ(c.memo.puts, 4);  // the parts, and the table, which no longer read as one
+}
+
+// small_archive in 64 shards (a part per document), built through a memo,
+// then built again after its first article's text changed.
+struct ShardCase {
+  explicit ShardCase(const std::string& replaced, const std::string& by) {
+    add_search_postings(a, memo.output, options, &reuse);
+    for (const auto& [path, bytes] : memo.output) shards += path.starts_with("search/shards/");
+    auto& text = a.articles[0].body.at(0).text;
+    text.replace(text.find(replaced), replaced.size(), by);
+    reuse.digests[0] = 99;
+    memo.reset_counts();
+    add_search_postings(a, changed, options, &reuse);
+    add_search_postings(a, plain, options);  // no memo
+  }
+  archive::Archive a = small_archive();
+  const IndexOptions options{
+      .target_shard_bytes = 1, .max_shards = 64, .part_min_docs = 1, .part_max_docs = 1};
+  CountingMemo memo;
+  Reuse reuse{&memo, {11, 12, 13}, 5};
+  RenderedSite changed, plain;
+  int shards = 0;
+};
+
+TEST(SearchIndex, TextThatChangesNoTermTakesEveryShardFromTheMemo) {
+  ShardCase c("，", "、");  // punctuation: the same terms
+  EXPECT_EQ(c.shards, 64);
+  EXPECT_EQ(c.memo.puts, 1);  // the part, indexed again; the table stays
+  EXPECT_EQ(c.memo.output_hits, 64);
+  EXPECT_EQ(c.changed, c.plain);
+}
+
+TEST(SearchIndex, OnlyTheShardsOfChangedTermsAreMergedAgain) {
+  ShardCase c("今晚", "今晚春季");  // new terms, and more of some
+  EXPECT_EQ(c.memo.puts, 2);        // the part and the table
+  EXPECT_GT(c.memo.output_hits, 0);
+  EXPECT_LT(c.memo.output_hits, 64);
+  EXPECT_EQ(c.changed, c.plain);
+}
+
+TEST(SearchIndex, AShardFileChangedSinceTheLastBuildIsMergedAgain) {
+  ShardCase c("，", "、");
+  c.memo.output.at("search/shards/5.bin") += "x";  // changed on disk
+  c.memo.reset_counts();
+  RenderedSite again;
+  add_search_postings(c.a, again, c.options, &c.reuse);
+  EXPECT_EQ(c.memo.output_hits, 63);
+  EXPECT_EQ(again, c.plain);
 }
 
 TEST(SearchIndex, TheVersionChangesWithTextThatChangesNoTerm) {

@@ -222,14 +222,18 @@ TEST(Incremental, TheOldLiveFoldersRecordBecomesTheSparesRecord) {
 
 TEST(Incremental, TheMemoKeepsWhatTheLastBuildUsedOnly) {
   auto s = build_inline_site(archive_text());
-  // One run of six articles: the search index's part and records.json's lines.
+  // One run of six articles: the search index's part, records.json's lines,
+  // and the table of the search shards made.
   const auto before = memo_files(s);
-  EXPECT_EQ(before.size(), 2u);
+  EXPECT_EQ(before.size(), 3u);
   edit_third_article(s);
   s.rebuild();
   const auto after = memo_files(s);
-  EXPECT_EQ(after.size(), 2u);
-  for (const fs::path& f : before) EXPECT_FALSE(fs::exists(f)) << f;  // the run changed
+  EXPECT_EQ(after.size(), 3u);
+  // The run changed: its entries are gone; the table is kept under its name.
+  std::size_t kept = 0;
+  for (const fs::path& f : before) kept += fs::exists(f);
+  EXPECT_EQ(kept, 1u);
   expect_same_as_clean(s);
 }
 
@@ -250,21 +254,24 @@ TEST(Incremental, ADamagedMemoIsNotUsed) {
 }
 
 // The memo files that only say where the output holds their value.
-std::vector<fs::path> placed_memo_files(const InlineSite& s) {
+// The memo's entries for values that output file `path` holds.
+std::vector<fs::path> placed_memo_files(const InlineSite& s, const std::string& path) {
   std::vector<fs::path> placed;
-  for (const fs::path& f : memo_files(s))
-    if (read_all(f).ends_with("NAP1")) placed.push_back(f);
+  for (const fs::path& f : memo_files(s)) {
+    const std::string entry = read_all(f);
+    if (entry.ends_with("NAP1") && entry.find(path) != std::string::npos) placed.push_back(f);
+  }
   return placed;
 }
 
 TEST(Incremental, TheMemoKeepsWhereRecordsJsonHoldsARunNotACopyOfIt) {
   auto s = build_inline_site(archive_text());
-  ASSERT_EQ(placed_memo_files(s).size(), 1u);
+  ASSERT_EQ(placed_memo_files(s, "records.json").size(), 1u);
   for (const fs::path& f : memo_files(s))
     EXPECT_EQ(read_all(f).find("\"title\":"), std::string::npos) << f;
   // A template change renders every unit again: the run is read back from
   // the last build's records.json, and its entry is left as it was.
-  const fs::path entry = placed_memo_files(s).front();
+  const fs::path entry = placed_memo_files(s, "records.json").front();
   const std::string was = read_all(entry);
   const auto written = fs::last_write_time(entry);
   s.write_file("templates/unused.mustache", "{{! 不用 }}\n");
@@ -290,7 +297,7 @@ std::string two_month_archive_text() {
 
 TEST(Incremental, UnchangedRunsAreReadBackFromTheLastRecordsJsonWhereverTheyMove) {
   auto s = build_inline_site(two_month_archive_text());
-  ASSERT_EQ(placed_memo_files(s).size(), 2u);
+  ASSERT_EQ(placed_memo_files(s, "records.json").size(), 2u);
   // January's run changes: February's (the newer, first in the file) is read back.
   s.write_file("content/2023/1/7.txt",
                "第7号通知发布\n\n本报讯 2023年1月8日，惠济区发布第7号通知的更正。\n");
@@ -302,7 +309,7 @@ TEST(Incremental, UnchangedRunsAreReadBackFromTheLastRecordsJsonWhereverTheyMove
   s.rebuild();
   expect_same_as_clean(s);
   EXPECT_NE(s.output().at("records.json").find("补充说明"), std::string::npos);
-  EXPECT_EQ(placed_memo_files(s).size(), 2u);
+  EXPECT_EQ(placed_memo_files(s, "records.json").size(), 2u);
 }
 
 // The memo checks a run it reads back: a records.json changed since (by

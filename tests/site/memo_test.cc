@@ -91,6 +91,18 @@ TEST_F(MemoFolderTest, APlaceOutsideTheOutputFolderIsNotRead) {
   EXPECT_EQ(value_of(m, 4), "(none)");
 }
 
+TEST_F(MemoFolderTest, TheLastOutputIsReadWhileItHashesAsKept) {
+  const std::string records = read_all(out() / "records.json");
+  const std::uint64_t hash = base::hash_bytes(records);
+  auto found = memo().last_output("records.json", hash);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->bytes, records);
+  EXPECT_FALSE(memo().last_output("records.json", hash + 1).has_value());  // changed since
+  EXPECT_FALSE(memo().last_output("missing.json", hash).has_value());
+  EXPECT_FALSE(memo().last_output("../public/records.json", hash).has_value());
+  EXPECT_FALSE(memo(CacheMode::kRebuild).last_output("records.json", hash).has_value());
+}
+
 TEST_F(MemoFolderTest, AnEntryIsRewrittenOnlyWhenTheValueMoved) {
   memo(CacheMode::kRebuild).put_placed(2, "second run", "records.json", 13);
   const fs::path entry = *fs::directory_iterator(memo_dir());
