@@ -151,9 +151,6 @@ std::string encode_shard(const PostingMap& terms);
 /// Decodes a shard; fails with `render/bad-shard` on malformed bytes.
 base::Result<PostingMap> decode_shard(std::string_view bytes);
 
-/// True when `bytes` start like a shard (encode_shard's magic).
-bool looks_like_shard(std::string_view bytes);
-
 /// One term of a part (see IndexOptions): its text and its postings as
 /// EncodedPostings holds them, documents counted from the part's first.
 struct PartTerm {
@@ -222,10 +219,10 @@ void add_text_chunks(const archive::Archive& archive, std::size_t first, std::si
 /// search/meta/<k>.json for the metadata chunks k in [first, last).
 void add_meta_chunks(const archive::Archive& archive, std::size_t first, std::size_t last,
                      RenderedSite& out, const IndexOptions& options = {});
-/// The shards, search/t2s.json and the manifest, in path order. With
-/// `reuse`, a part whose documents' digests the memo knows is taken from it
-/// instead of indexed, and a shard made from parts' groups that the memo
-/// knows is taken from it (from the last build's file) instead of merged.
+/// The manifest, the shards and search/t2s.json. With `reuse`, a part whose
+/// documents' digests the memo knows is taken from it instead of indexed,
+/// and a shard made from the same groups as in the last build is read back
+/// from the last build's file (Memo::last_output) instead of merged.
 std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Archive& archive,
                                                                const IndexOptions& options = {},
                                                                const Reuse* reuse = nullptr);

@@ -307,10 +307,6 @@ std::string encode_shard(const PostingMap& terms) {
   return encode_shard(std::move(shard));
 }
 
-bool looks_like_shard(std::string_view bytes) {
-  return bytes.starts_with(kShardMagic);
-}
-
 namespace {
 
 // One entry of a part's group table: the group's term count, byte length
