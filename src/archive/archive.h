@@ -10,6 +10,10 @@
 #include "config/config.h"
 #include "ingest/ingest.h"
 
+namespace newsarc::text {
+class SlugMemo;
+}
+
 namespace newsarc::archive {
 
 using ingest::ArticleRecord;
@@ -60,8 +64,9 @@ bool newer_first(const ArticleRecord& a, const ArticleRecord& b);
 
 /// Builds the archive. Duplicate ids are reported (`archive/path-collision`)
 /// and the later article is skipped; so is an id unusable as a folder name
-/// (`archive/bad-id`).
+/// (`archive/bad-id`). Slugs of names come from `slugs` when given (a
+/// memo the caller keeps between builds), else from text::slugify.
 Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
-                      base::Diagnostics& diags);
+                      base::Diagnostics& diags, text::SlugMemo* slugs = nullptr);
 
 }  // namespace newsarc::archive

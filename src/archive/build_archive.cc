@@ -122,7 +122,9 @@ void make_slugs_unique(std::vector<std::string*> slugs) {
 }
 
 Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
-                      base::Diagnostics& diags) {
+                      base::Diagnostics& diags, text::SlugMemo* slugs) {
+  text::SlugMemo none;
+  text::SlugMemo& names = slugs ? *slugs : none;
   Archive archive;
   drop_bad_and_duplicate_ids(records, diags);
   sort_newer_first(records);
@@ -131,12 +133,12 @@ Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConf
   // The name indexes only read the sorted articles. The officials' (the
   // largest: thousands of names, each given a pinyin slug) is built on a
   // thread of its own while the others are built on this one.
-  auto officials = std::async(std::launch::async, [&archive, &collator] {
-    return index_officials(archive.articles, collator);
+  auto officials = std::async(std::launch::async, [&archive, &collator, &names] {
+    return index_officials(archive.articles, collator, names);
   });
   index_dates(archive);
-  archive.districts = index_districts(archive.articles, config.districts, collator);
-  archive.reporters = index_reporters(archive.articles, collator);
+  archive.districts = index_districts(archive.articles, config.districts, collator, names);
+  archive.reporters = index_reporters(archive.articles, collator, names);
   archive.officials = officials.get();
   return archive;
 }

@@ -22,9 +22,10 @@ ArticlesByDistrict group_by_district(const std::vector<ArticleRecord>& articles)
   return by_name;
 }
 
-DistrictEntry make_entry(config::District district, std::vector<std::size_t> articles) {
+DistrictEntry make_entry(config::District district, std::vector<std::size_t> articles,
+                         text::SlugMemo& slugs) {
   DistrictEntry entry;
-  entry.slug = district.slug.empty() ? text::slugify(district.name) : district.slug;
+  entry.slug = district.slug.empty() ? slugs.slug(district.name) : district.slug;
   entry.district = std::move(district);
   entry.articles = std::move(articles);
   return entry;
@@ -46,21 +47,21 @@ std::vector<std::string> unknown_names(const ArticlesByDistrict& left,
 
 std::vector<DistrictEntry> index_districts(const std::vector<ArticleRecord>& articles,
                                            const std::vector<config::District>& gazetteer,
-                                           const text::Collator& collator) {
+                                           const text::Collator& collator, text::SlugMemo& slugs) {
   ArticlesByDistrict by_name = group_by_district(articles);
   std::vector<DistrictEntry> out;
   for (const auto& district : gazetteer) {
     auto it = by_name.find(district.name);
     if (it == by_name.end()) continue;
-    out.push_back(make_entry(district, std::move(it->second)));
+    out.push_back(make_entry(district, std::move(it->second), slugs));
     by_name.erase(it);
   }
   for (const auto& name : unknown_names(by_name, collator)) {
-    out.push_back(make_entry(config::District{name, {}, "", ""}, std::move(by_name[name])));
+    out.push_back(make_entry(config::District{name, {}, "", ""}, std::move(by_name[name]), slugs));
   }
-  std::vector<std::string*> slugs;
-  for (auto& entry : out) slugs.push_back(&entry.slug);
-  make_slugs_unique(std::move(slugs));
+  std::vector<std::string*> unique;
+  for (auto& entry : out) unique.push_back(&entry.slug);
+  make_slugs_unique(std::move(unique));
   return out;
 }
 

@@ -37,20 +37,21 @@ PersonEntry& entry_for(EntriesByName& entries, const std::string& name) {
 
 // Orders the entries by collation key (tie-breaker: name bytes) and gives
 // each a unique slug in that order, so suffixes do not depend on input order.
-std::vector<PersonEntry> finish_entries(EntriesByName entries, const text::Collator& collator) {
+std::vector<PersonEntry> finish_entries(EntriesByName entries, const text::Collator& collator,
+                                        text::SlugMemo& slugs) {
   std::vector<PersonEntry> out;
   out.reserve(entries.size());
   for (auto& [name, entry] : entries) {
     entry.sort_key = collator.sort_key(name);
-    entry.slug = text::slugify(name);
+    entry.slug = slugs.slug(name);
     out.push_back(std::move(entry));
   }
   std::sort(out.begin(), out.end(), [](const PersonEntry& a, const PersonEntry& b) {
     return std::tie(a.sort_key, a.name) < std::tie(b.sort_key, b.name);
   });
-  std::vector<std::string*> slugs;
-  for (auto& entry : out) slugs.push_back(&entry.slug);
-  make_slugs_unique(std::move(slugs));
+  std::vector<std::string*> unique;
+  for (auto& entry : out) unique.push_back(&entry.slug);
+  make_slugs_unique(std::move(unique));
   return out;
 }
 
@@ -66,7 +67,7 @@ void add_credits(EntriesByName& entries, std::size_t index, const std::vector<st
 }  // namespace
 
 std::vector<PersonEntry> index_officials(const std::vector<ArticleRecord>& articles,
-                                         const text::Collator& collator) {
+                                         const text::Collator& collator, text::SlugMemo& slugs) {
   EntriesByName entries;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     for (const auto& person : articles[i].officials) {
@@ -74,11 +75,11 @@ std::vector<PersonEntry> index_officials(const std::vector<ArticleRecord>& artic
       add_unique(appearance_in(entry_for(entries, person.name), i).titles, person.titles);
     }
   }
-  return finish_entries(std::move(entries), collator);
+  return finish_entries(std::move(entries), collator, slugs);
 }
 
 std::vector<PersonEntry> index_reporters(const std::vector<ArticleRecord>& articles,
-                                         const text::Collator& collator) {
+                                         const text::Collator& collator, text::SlugMemo& slugs) {
   EntriesByName entries;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const ArticleRecord& r = articles[i];
@@ -88,7 +89,7 @@ std::vector<PersonEntry> index_reporters(const std::vector<ArticleRecord>& artic
     add_credits(entries, i, r.authors, Role::kAuthor);
     add_credits(entries, i, r.photo_credits, Role::kPhotographer);
   }
-  return finish_entries(std::move(entries), collator);
+  return finish_entries(std::move(entries), collator, slugs);
 }
 
 }  // namespace newsarc::archive

@@ -9,7 +9,8 @@
 
 namespace newsarc::text {
 class Collator;
-}
+class SlugMemo;
+}  // namespace newsarc::text
 
 namespace newsarc::archive {
 
@@ -32,15 +33,15 @@ void index_dates(Archive& archive);
 /// missing from the gazetteer in pinyin order.
 std::vector<DistrictEntry> index_districts(const std::vector<ArticleRecord>& articles,
                                            const std::vector<config::District>& gazetteer,
-                                           const text::Collator& collator);
+                                           const text::Collator& collator, text::SlugMemo& slugs);
 
 /// One entry per official name, pinyin order, with the posts printed in each article.
 std::vector<PersonEntry> index_officials(const std::vector<ArticleRecord>& articles,
-                                         const text::Collator& collator);
+                                         const text::Collator& collator, text::SlugMemo& slugs);
 
 /// One entry per credited name (reporter, correspondent, author, photographer).
 std::vector<PersonEntry> index_reporters(const std::vector<ArticleRecord>& articles,
-                                         const text::Collator& collator);
+                                         const text::Collator& collator, text::SlugMemo& slugs);
 
 /// Makes slugs unique in place: entries keep their slug when it is free,
 /// colliding ones get "-2", "-3", ... in the order the entries come.

@@ -280,10 +280,13 @@ render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& d
   return reuse;
 }
 
+// A record's digest by its id.
+using DigestOf = std::unordered_map<std::string, std::uint64_t>;
+
 // The record digest of each article, in archive order (the archive sorts the
 // records and drops those it cannot use).
 std::vector<std::uint64_t> digests_in_order(const archive::Archive& archive,
-                                            const std::map<std::string, std::uint64_t>& digest_of) {
+                                            const DigestOf& digest_of) {
   std::vector<std::uint64_t> digests;
   digests.reserve(archive.articles.size());
   for (const auto& r : archive.articles) digests.push_back(digest_of.at(r.id));
@@ -413,8 +416,12 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     return report;
   }
   report.phases.push_back({"read", listing.files.size() + in.files, "files", ms_since(start)});
-  // The archive's first slug would wait for ICU to compile its pinyin rules.
-  std::future<void> slugs_ready = std::async(std::launch::async, text::prepare_slugify);
+  // Names the last build slugged need no ICU. Without them, the archive's
+  // first slug would wait for ICU to compile its pinyin rules: they are
+  // compiled meanwhile.
+  text::SlugMemo slugs(use_cache ? load_slugs(cache_dir) : text::SlugMemo::Known{});
+  std::future<void> slugs_ready;
+  if (slugs.empty()) slugs_ready = std::async(std::launch::async, text::prepare_slugify);
   IngestCache cache(cache_dir, ingest_cache_key(in.config), options.cache);
   Content content = ingest_content(options, listing, in.config, cache, read_at, report, diags);
   // Records depend on their sources and the config only, so the cache can be
@@ -426,11 +433,13 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   std::future<Known> known = std::async(
       std::launch::async, [&] { return use_cache ? load_known(cache_dir, out_abs) : Known{}; });
   Clock::time_point clock = Clock::now();
-  std::map<std::string, std::uint64_t> digest_of;
+  DigestOf digest_of;
+  digest_of.reserve(content.records.size());
   for (std::size_t i = 0; i < content.records.size(); ++i)
     digest_of.emplace(content.records[i].id, content.digests[i]);
   auto archive = std::make_unique<const archive::Archive>(
-      archive::build_archive(std::move(content.records), in.config, diags));
+      archive::build_archive(std::move(content.records), in.config, diags, &slugs));
+  if (auto changed = slugs.changed()) save_slugs(cache_dir, *changed);
   const std::vector<std::uint64_t> digests = digests_in_order(*archive, digest_of);
   report.articles = archive->articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});

@@ -2,7 +2,8 @@
 // Internal to site: the build cache in <root>/.newsarc-cache/. Files:
 // cache_codec.cc (a small binary codec for records and
 // diagnostics), cache_ingest.cc (records by source content), cache_output.cc
-// (what the last build wrote), cache_memo.cc (render::Memo on disk).
+// (what the last build wrote), cache_memo.cc (render::Memo on disk),
+// cache_slugs.cc (the slugs of names).
 //
 //   ingest.bin  an append-only log of sources: display name, stat, content
 //               hash, the records and diagnostics ingesting it gave. Valid
@@ -14,6 +15,8 @@
 //               (path, size, hash), the sources' stats and the diagnostics
 //               printed after listing them. Removed while the output folder
 //               is being updated, so a build killed half-way is noticed.
+//   slugs.bin   the last build's names and their pinyin slugs, so that a
+//               build with no new name needs no ICU transliterator.
 
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +35,7 @@
 #include "render/render.h"
 #include "site/files.h"
 #include "site/site.h"
+#include "text/text.h"
 
 namespace newsarc::site {
 
@@ -270,5 +274,13 @@ void save_output_state(const std::filesystem::path& dir, const OutputState& stat
 void forget_output_state(const std::filesystem::path& dir, StateOf which);
 /// Renames the state of `from` to that of `to` (its folder was renamed).
 void move_output_state(const std::filesystem::path& dir, StateOf from, StateOf to);
+
+// ---- cache_slugs.cc --------------------------------------------------------
+
+/// The names and slugs the last build kept in `dir`, when this binary made
+/// them (another may slug differently); empty when missing or damaged.
+text::SlugMemo::Known load_slugs(const std::filesystem::path& dir);
+/// Keeps them for the next build (through a temp file and a rename).
+void save_slugs(const std::filesystem::path& dir, const text::SlugMemo::Known& slugs);
 
 }  // namespace newsarc::site

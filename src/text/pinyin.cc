@@ -83,6 +83,24 @@ void prepare_slugify() {
   (void)slugify("张");
 }
 
+std::string SlugMemo::slug(const std::string& name) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (auto it = asked_.find(name); it != asked_.end()) return it->second;
+    if (auto it = known_.find(name); it != known_.end()) return asked_[name] = it->second;
+  }
+  std::string slug = slugify(name);  // outside the lock: ICU may take a while
+  const std::lock_guard lock(mutex_);
+  learned_ = true;
+  return asked_.try_emplace(name, std::move(slug)).first->second;
+}
+
+std::optional<SlugMemo::Known> SlugMemo::changed() const {
+  const std::lock_guard lock(mutex_);
+  if (!learned_ && asked_.size() == known_.size()) return std::nullopt;
+  return asked_;
+}
+
 // icu::Collator's const methods (getSortKey among them) are safe to call
 // concurrently: ICU's design guide promises thread safety for service objects
 // used only through const APIs. Impl holds a const pointer, so nothing else

@@ -2,8 +2,11 @@
 // text: decoding and normalisation. The only stage that uses ICU.
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/base.h"
@@ -53,6 +56,28 @@ std::string slugify(std::string_view s);
 /// process otherwise waits for (some 80 ms): call on a spare thread early.
 /// ICU keeps what it compiled for every thread.
 void prepare_slugify();
+
+/// slugify with a memory: names known from an earlier build get their slug
+/// without ICU, whose pinyin rules take some 0.1 s of CPU to compile in
+/// every process that transliterates anything. Safe to use from several
+/// threads.
+class SlugMemo {
+ public:
+  using Known = std::unordered_map<std::string, std::string>;  ///< name -> slug
+  SlugMemo() = default;
+  explicit SlugMemo(Known known) : known_(std::move(known)) {}
+  /// slugify(name): the known slug, else ICU's (and then remembered).
+  std::string slug(const std::string& name);
+  bool empty() const { return known_.empty(); }
+  /// The names asked for since construction, with their slugs: what the next
+  /// build needs to know. Empty when they are exactly the names known.
+  std::optional<Known> changed() const;
+
+ private:
+  mutable std::mutex mutex_;
+  Known known_, asked_;
+  bool learned_ = false;  ///< a name not known was asked for
+};
 
 /// Pinyin collation (zh@collation=pinyin). Build once, share read-only.
 class Collator {

@@ -416,6 +416,30 @@ std::string official_article(int n, const std::string& title) {
          std::to_string(n) + "号活动。\n";
 }
 
+// The names' slugs are kept for the next build, which takes them from there
+// (here one doctored to tell) rather than from ICU; a damaged file is not used.
+TEST(Incremental, TheNextBuildTakesTheNamesSlugsFromTheLastOne) {
+  std::string archive = "-- site.json --\n{\"title\": \"测试晚报\"}\n";
+  archive += "-- content/1.md --\n" + official_article(1, "北湖区启动老旧小区改造");
+  archive += "-- content/2.md --\n" + official_article(2, "北湖区召开经济形势分析会");
+  auto s = build_inline_site(archive);
+  const fs::path cache = s.root() / ".newsarc-cache";
+  text::SlugMemo::Known slugs = site::load_slugs(cache);
+  ASSERT_EQ(slugs.count("任思远"), 1u);
+  EXPECT_EQ(slugs.at("任思远"), "ren-si-yuan");
+  EXPECT_TRUE(s.output().count("officials/ren-si-yuan/index.html"));
+  slugs["任思远"] = "ren-siyuan-kept";
+  site::save_slugs(cache, slugs);
+  s.write_file("content/2.md", official_article(2, "北湖区召开经济形势座谈会"));
+  s.rebuild();
+  EXPECT_TRUE(s.output().count("officials/ren-siyuan-kept/index.html"));
+  s.write_file(".newsarc-cache/slugs.bin", "damaged");
+  s.write_file("content/2.md", official_article(2, "北湖区召开经济形势分析会"));
+  s.rebuild();
+  EXPECT_TRUE(s.output().count("officials/ren-si-yuan/index.html"));
+  EXPECT_EQ(site::load_slugs(cache).count("任思远"), 1u);  // written again
+}
+
 TEST(Incremental, ATitleTheTimelineShowsRewritesEachOfTheOfficialsPages) {
   // One article to a list page: his pages 2 and 3 list the older two. The
   // built-in template shows the timeline on his first page; this one shows

@@ -47,6 +47,26 @@ TEST(Slugify, DifferentNamesCanShareASlug) {
   EXPECT_EQ(slugify("张红军"), slugify("章宏军"));
 }
 
+// A known name's slug is the memo's (here one ICU would not give), an
+// unknown one's slugify's.
+TEST(SlugMemo, GivesKnownSlugsAndLearnsNewOnes) {
+  SlugMemo memo(SlugMemo::Known{{"张红军", "zhang-hong-jun-known"}});
+  EXPECT_EQ(memo.slug("张红军"), "zhang-hong-jun-known");
+  EXPECT_FALSE(memo.changed().has_value());  // exactly the names known
+  EXPECT_EQ(memo.slug("李明"), "li-ming");
+  const auto changed = memo.changed();
+  ASSERT_TRUE(changed.has_value());
+  EXPECT_EQ(*changed, (SlugMemo::Known{{"张红军", "zhang-hong-jun-known"}, {"李明", "li-ming"}}));
+}
+
+// What the next build needs: the names of this one, not every name ever seen.
+TEST(SlugMemo, ForgetsNamesNotAskedFor) {
+  SlugMemo memo(SlugMemo::Known{{"张红军", "zhang-hong-jun"}, {"王芳", "wang-fang"}});
+  EXPECT_EQ(memo.slug("王芳"), "wang-fang");
+  EXPECT_EQ(memo.changed(), (SlugMemo::Known{{"王芳", "wang-fang"}}));
+  EXPECT_FALSE(SlugMemo().changed().has_value());
+}
+
 std::vector<std::string> sorted_by_pinyin(const Collator& collator, std::vector<std::string> v) {
   std::sort(v.begin(), v.end(), [&](const std::string& a, const std::string& b) {
     return collator.sort_key(a) < collator.sort_key(b);
