@@ -50,7 +50,8 @@ struct SharedBytes {
 /// Where the units that depend on every article keep what they derived from
 /// a run of articles, so that the next build derives it again only for the
 /// runs that changed (site keeps it in .newsarc-cache/memo/). A key is a hash
-/// of everything its value was derived from, so a value found is valid.
+/// of everything its value was derived from, so a value found is valid (the
+/// search index's table of shards is the one exception: see search_index.cc).
 class Memo {
  public:
   virtual ~Memo() = default;

@@ -456,6 +456,10 @@ std::string merge_shard(const std::vector<LoadedPart>& parts, std::size_t s, std
 // bytes. The memo keeps a table of them, so that the next build takes a
 // shard whose key did not change from the last build's file instead of
 // merging it: an edit changes the shards of the terms it adds or removes.
+// Unlike the memo's other values, the table is not derived from its key
+// (which names only its format, the program and the shard count): it is the
+// last build's, and each entry is checked, its key against this build's
+// and the file against its hash, before a shard is taken from it.
 struct ShardMade {
   std::uint64_t key = 0, hash = 0;
   bool operator==(const ShardMade&) const = default;

@@ -70,7 +70,7 @@ class SlugMemo {
   std::string slug(const std::string& name);
   bool empty() const { return known_.empty(); }
   /// The names asked for since construction, with their slugs: what the next
-  /// build needs to know. Empty when they are exactly the names known.
+  /// build needs to know. None when they are exactly the names known.
   std::optional<Known> changed() const;
 
  private:
