@@ -403,6 +403,8 @@ std::uint64_t PartView::group_hash(std::size_t g) const {
 
 base::Result<std::vector<PartTerm>> PartView::group(std::size_t g) const {
   const GroupEntry e = group_entry(table_, g);
+  // Each term takes at least 5 bytes: no count can make this allocation huge.
+  if (e.terms > e.length / 5) return bad_part("too many terms");
   Reader r{terms_.substr(starts_[g], e.length)};
   std::vector<PartTerm> terms(e.terms);
   for (PartTerm& t : terms)

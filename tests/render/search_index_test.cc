@@ -2,6 +2,7 @@
 // with too), the shard codec, the files written, and recall of the query path.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -212,6 +213,16 @@ TEST(PartCodec, RejectsDamage) {
   const auto part = decode_part(damaged);
   ASSERT_TRUE(part.has_value());
   EXPECT_EQ(part->group(shard_of("东湖", 4)).error().code, "render/bad-part");
+  // A group table claiming billions of terms: refused before any is read.
+  std::string counted = bytes;
+  const std::uint64_t hash = decode_part(bytes)->group_hash(shard_of("东湖", 4));
+  const std::size_t entry = counted.find(std::string_view(reinterpret_cast<const char*>(&hash), 8));
+  ASSERT_NE(entry, std::string::npos);
+  const std::uint32_t huge = 0xFFFFFFFF;
+  std::memcpy(counted.data() + entry - 8, &huge, sizeof huge);  // the entry's term count
+  const auto claimed = decode_part(counted);
+  ASSERT_TRUE(claimed.has_value());
+  EXPECT_EQ(claimed->group(shard_of("东湖", 4)).error().message, "too many terms");
 }
 
 // ---- the index files of a small invented archive --------------------------
