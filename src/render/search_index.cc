@@ -5,20 +5,17 @@
 #include "render/search.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "base/json_writer.h"
+#include "base/pool.h"
 #include "render/views.h"
 #include "text/text.h"
 
@@ -360,31 +357,6 @@ LoadedPart load_part(const archive::Archive& archive, ArticleRun range, std::siz
   return part;
 }
 
-// Runs task(t, i) for i in [0, n) on `threads` threads, t the thread's
-// number; the first exception is rethrown here.
-template <typename Task>
-void run_parallel(std::size_t n, std::size_t threads, const Task& task) {
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
-  std::exception_ptr failure;
-  const auto worker = [&](std::size_t t) {
-    try {
-      for (std::size_t i; (i = next.fetch_add(1)) < n;) task(t, i);
-    } catch (...) {
-      const std::lock_guard lock(mutex);
-      if (!failure) failure = std::current_exception();
-      next = n;
-    }
-  };
-  {
-    std::vector<std::jthread> workers;
-    for (std::size_t t = 1; t < std::clamp<std::size_t>(threads, 1, n); ++t)
-      workers.emplace_back(worker, t);
-    worker(0);
-  }  // joins
-  if (failure) std::rethrow_exception(failure);
-}
-
 // Every part of the archive, indexed or read from the memo on
 // options.threads threads.
 std::vector<LoadedPart> load_parts(const archive::Archive& archive, const IndexOptions& options,
@@ -394,8 +366,8 @@ std::vector<LoadedPart> load_parts(const archive::Archive& archive, const IndexO
   std::vector<LoadedPart> parts(ranges.size());
   // A Folder per thread: it caches foldings.
   std::vector<Folder> folders(std::max<std::size_t>(options.threads, 1));
-  run_parallel(ranges.size(), folders.size(), [&](std::size_t t, std::size_t p) {
-    parts[p] = load_part(archive, ranges[p], groups, folders[t], reuse);
+  base::run_pool_on(ranges.size(), static_cast<int>(folders.size()), [&](std::size_t p, int t) {
+    parts[p] = load_part(archive, ranges[p], groups, folders[static_cast<std::size_t>(t)], reuse);
   });
   return parts;
 }
@@ -564,7 +536,7 @@ std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Ar
       memo ? last_shard_table(*reuse, shards) : std::vector<ShardMade>{};
   std::vector<SharedBytes> bytes(shards);
   std::vector<ShardMade> made(shards);
-  run_parallel(shards, used.threads, [&](std::size_t, std::size_t s) {
+  base::run_pool(shards, static_cast<int>(used.threads), [&](std::size_t s) {
     bytes[s] = shard_bytes(parts, s, shards, last, reuse, made[s]);
   });
   if (memo && made != last) keep_shard_table(*reuse, made);
