@@ -202,11 +202,11 @@ Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
 // One build's writing: the writer, the state it leaves, what went wrong.
 struct Output {
   Known known;  // before the writer, which refers to its files
+  OutputState next;  // before the writer too: it takes the kept live files
   render::Reuse reuse;
   std::unique_ptr<const render::SiteRenderer> renderer;  // refers to reuse
   std::unique_ptr<OutputWriter> writer;
   std::vector<UnitState*> kept;  // per unit: the live one it keeps, if any (files moved out)
-  OutputState next;
   std::optional<base::Error> failed;
   double write_ms = 0;
   std::size_t rendered = 0, skipped = 0;
@@ -349,7 +349,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
       [&files_out](RenderedUnit& unit) { write_unit_ahead(files_out, unit); });
   tell(options, "render", renderer.size(), renderer.size());
   put_assets(in.assets, out, diags);
-  for (const std::string& path : out.writer->paths()) report.pages += path.ends_with(".html");
+  for (std::string_view path : out.writer->paths()) report.pages += path.ends_with(".html");
   report.files = out.writer->paths().size();
   report.phases.push_back(
       {"render", report.pages, "pages", ms_since(start) - out.write_ms,

@@ -87,7 +87,10 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     if (entry.failed()) break;
     found.offset = offset;
     found.length = length;
-    found_[std::move(display)] = found;
+    // At the end when the log is in order by name, as a rewritten one is: no
+    // search down the tree for each of 100,000 entries. A later entry of the
+    // same name (appended by a later build) replaces the earlier one.
+    found_.insert_or_assign(found_.end(), std::move(display), found);
     ++logged_;
     d = Decoder(log_.substr(offset + length));
   }

@@ -515,7 +515,7 @@ base::Result<OutputFile> OutputWriter::put_written(const Ahead& ahead, const Pie
   const OutputFile& file = ahead.file;
   // Put before by an earlier unit: put() writes it again, so the last unit's
   // bytes win whichever thread wrote ahead last.
-  if (!done_.insert(file.path).second) return put(file.path, bytes);
+  if (!mark_done(file.path)) return put(file.path, bytes);
   if (!ahead.wrote) {
     ++unchanged_;
     return file;
@@ -540,7 +540,7 @@ bool OutputWriter::link_live(const std::string& path) {
 base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces& bytes) {
   if (auto bad = check_output_path(path)) return *bad;
   OutputFile file{path, total_size(bytes), hash_pieces(bytes)};
-  const bool again = !done_.insert(path).second;
+  const bool again = !mark_done(path);
   if (!again && holds(file, bytes)) {
     ++unchanged_;
     return file;
@@ -559,6 +559,13 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces
   if (!wrote) return wrote.error();
   ++written_;
   return file;
+}
+
+// Records `path` as put; false when it was put or kept before.
+bool OutputWriter::mark_done(const std::string& path) {
+  if (done_.contains(path)) return false;
+  done_.insert(put_paths_.emplace_back(path));
+  return true;
 }
 
 std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {

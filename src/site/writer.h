@@ -11,6 +11,7 @@
 // folder from nothing. Files whose bytes did not change keep their inode and
 // mtime, so rsync-style deploys copy little.
 
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -101,11 +102,14 @@ class OutputWriter {
   /// build, a deleted output folder or --no-cache must render every unit).
   bool can_keep() const { return mode_ != WriteMode::kStage; }
   /// Keeps `file` as the live site has it (a unit not rendered again).
+  /// `file` is one of the known live folder's files, which outlive the
+  /// writer: its path is referred to, not copied (a rebuild keeps hundreds
+  /// of thousands of files).
   std::optional<base::Error> keep(const OutputFile& file);
   /// True when `path` was put or kept.
-  bool has(const std::string& path) const { return done_.count(path) > 0; }
+  bool has(std::string_view path) const { return done_.count(path) > 0; }
   /// Every path put or kept.
-  const PathSet& paths() const { return done_; }
+  const std::unordered_set<std::string_view>& paths() const { return done_; }
   /// Removes what was neither put nor kept and swaps the folder in; the old
   /// site becomes the spare folder when its files are known.
   std::optional<base::Error> finish();
@@ -130,7 +134,9 @@ class OutputWriter {
   int staging_fd_ = -1;  ///< the staging folder when fresh (kStage), open for write_ahead
   WriteMode mode_;
   Known known_;
-  PathSet done_;
+  bool mark_done(const std::string& path);
+  std::unordered_set<std::string_view> done_;  ///< into put_paths_ or the known live files
+  std::deque<std::string> put_paths_;          ///< the paths put, which done_ refers to
   PathSet made_dirs_;
   std::size_t written_ = 0, unchanged_ = 0, written_ahead_ = 0;
   bool finished_ = false;
