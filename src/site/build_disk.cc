@@ -201,7 +201,7 @@ Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
 
 // One build's writing: the writer, the state it leaves, what went wrong.
 struct Output {
-  Known known;  // before the writer, which refers to its files
+  Known known;       // before the writer, which refers to its files
   OutputState next;  // before the writer too: it takes the kept live files
   render::Reuse reuse;
   std::unique_ptr<const render::SiteRenderer> renderer;  // refers to reuse
