@@ -112,17 +112,21 @@ std::string summary_of(const ingest::ArticleRecord& r, std::size_t max_chars) {
   return truncate_chars(r.display_title, max_chars);
 }
 
+Json object_of(std::initializer_list<Member> members) {
+  Json object(Json::value_t::object);
+  auto& fields = object.get_ref<Json::object_t&>();
+  for (const Member& m : members) fields.emplace(m.key, std::move(m.value));
+  return object;
+}
+
 Json article_item(const archive::Archive& archive, std::size_t index) {
   const auto& r = archive.articles[index];
-  Json item = {{"url", article_url(r)},
-               {"title", r.display_title},
-               {"derived", !r.title.has_value()},
-               {"date", format_date(r.date)},
-               {"iso", r.date.iso()}};
-  Json districts = Json::array();
-  for (const auto& d : r.districts) districts.push_back(d);
-  item["districts"] = std::move(districts);
-  return item;
+  return object_of({{"url", article_url(r)},
+                    {"title", r.display_title},
+                    {"derived", !r.title.has_value()},
+                    {"date", format_date(r.date)},
+                    {"iso", r.date.iso()},
+                    {"districts", r.districts}});
 }
 
 Json article_items(const archive::Archive& archive, const std::vector<std::size_t>& indexes) {
@@ -148,22 +152,22 @@ Json page_links(const std::string& dir, std::size_t current, std::size_t total) 
   Json links = Json::array();
   std::size_t last_shown = 0;
   for (std::size_t n : shown) {
-    if (last_shown != 0 && n != last_shown + 1) links.push_back({{"gap", true}});
-    links.push_back({{"number", std::to_string(n)},
-                     {"url", page_path(dir, n)},
-                     {"current", n == current},
-                     {"gap", false}});
+    if (last_shown != 0 && n != last_shown + 1) links.push_back(object_of({{"gap", true}}));
+    links.push_back(object_of({{"number", std::to_string(n)},
+                               {"url", page_path(dir, n)},
+                               {"current", n == current},
+                               {"gap", false}}));
     last_shown = n;
   }
   return links;
 }
 
 Json pagination_view(const std::string& dir, std::size_t current, std::size_t total) {
-  return {{"page_number", std::to_string(current)},
-          {"page_total", std::to_string(total)},
-          {"prev_url", current > 1 ? Json(page_path(dir, current - 1)) : Json()},
-          {"next_url", current < total ? Json(page_path(dir, current + 1)) : Json()},
-          {"pages", page_links(dir, current, total)}};
+  return object_of({{"page_number", std::to_string(current)},
+                    {"page_total", std::to_string(total)},
+                    {"prev_url", current > 1 ? Json(page_path(dir, current - 1)) : Json()},
+                    {"next_url", current < total ? Json(page_path(dir, current + 1)) : Json()},
+                    {"pages", page_links(dir, current, total)}});
 }
 
 }  // namespace
@@ -231,6 +235,7 @@ Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice
   if (spec.make_extra) page.view.update(*list.extra_fields());
   page.view["heading"] = spec.title;
   Json items = Json::array();
+  items.get_ref<Json::array_t&>().reserve(slice.items.size());
   for (std::size_t i : slice.items)
     items.push_back(list.item ? list.item(i) : article_item(in.archive, i));
   page.view["articles"] = std::move(items);
@@ -298,7 +303,7 @@ Json nav_view(std::string_view path) {
   Json nav = Json::array();
   for (const auto& item : kNav) {
     const bool current = item.section[0] == '\0' ? home : section == item.section;
-    nav.push_back({{"label", item.label}, {"url", item.url}, {"current", current}});
+    nav.push_back(object_of({{"label", item.label}, {"url", item.url}, {"current", current}}));
   }
   return nav;
 }
@@ -331,7 +336,7 @@ void add_frame(Page& page, const SiteInput& in, const std::string& title,
   } else {
     crumbs.back()["current"] = true;
     crumbs.back()["url"] = nullptr;
-    v["breadcrumbs"] = {{"items", std::move(crumbs)}};
+    v["breadcrumbs"] = object_of({{"items", std::move(crumbs)}});
   }
   if (!v.contains("feed")) v["feed"] = nullptr;
   if (!v.contains("json_ld")) v["json_ld"] = nullptr;

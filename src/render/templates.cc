@@ -152,9 +152,11 @@ mustache::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data obj(mustache::data::type::object);
-      // A key set first is kept, as emplace() keeps it.
+      // A key set first is kept, as emplace() keeps it. The object's own
+      // keys differ, so only a "has_x" key can be there already (the list
+      // "x" before it, or the key itself): other keys are not looked up first.
       auto put = [&obj](const std::string& key, mustache::data value) {
-        if (!obj.get(key)) obj[key] = std::move(value);
+        if (!key.starts_with("has_") || !obj.get(key)) obj[key] = std::move(value);
       };
       for (const auto& [key, value] : j.items()) {
         put(key, to_data(value));

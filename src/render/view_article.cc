@@ -13,8 +13,9 @@ using ingest::ArticleRecord;
 Json link(const std::map<std::string, std::string>& slugs, const std::string& folder,
           const std::string& name) {
   auto it = slugs.find(name);
-  return {{"name", name},
-          {"url", it == slugs.end() ? Json() : Json(folder + it->second + "/index.html")}};
+  return object_of(
+      {{"name", name},
+       {"url", it == slugs.end() ? Json() : Json(folder + it->second + "/index.html")}});
 }
 
 Json district_links(const SiteInput& in, const ArticleRecord& r) {
@@ -36,7 +37,7 @@ Json official_links(const SiteInput& in, const ArticleRecord& r) {
 Json credit_group(const SiteInput& in, const char* label, const std::vector<std::string>& names) {
   Json people = Json::array();
   for (const auto& name : names) people.push_back(link(in.reporter_slugs, "reporters/", name));
-  return {{"label", label}, {"people", std::move(people)}};
+  return object_of({{"label", label}, {"people", std::move(people)}});
 }
 
 Json credit_groups(const SiteInput& in, const ArticleRecord& r) {
@@ -57,8 +58,8 @@ Json body_blocks(const ArticleRecord& r) {
   Json out = Json::array();
   for (const auto& block : r.body_blocks()) {
     const bool heading = block.kind == ingest::BlockKind::kHeading;
-    out.push_back({{"heading", heading ? Json(block.text) : Json()},
-                   {"paragraph", heading ? Json() : Json(block.text)}});
+    out.push_back(object_of({{"heading", heading ? Json(block.text) : Json()},
+                             {"paragraph", heading ? Json() : Json(block.text)}}));
   }
   return out;
 }
@@ -76,7 +77,8 @@ Json repairs_view(const ArticleRecord& r) {
 
 Json neighbour(const SiteInput& in, std::size_t index) {
   const auto& r = in.archive.articles[index];
-  return {{"url", article_url(r)}, {"title", r.display_title}, {"date", format_date(r.date)}};
+  return object_of(
+      {{"url", article_url(r)}, {"title", r.display_title}, {"date", format_date(r.date)}});
 }
 
 Json strings(const std::vector<std::string>& items) {
@@ -117,25 +119,25 @@ Json article_view(const SiteInput& in, std::size_t index) {
   const bool markdown = r.format == "markdown" && !r.markdown_source().empty();
   const std::size_t count = in.archive.articles.size();
   const Headline headline = headline_parts(r);
-  return {{"title", headline.main},
-          {"kicker", headline.kicker},
-          {"derived", !r.title.has_value()},
-          {"subtitle", headline.subtitle},
-          {"date", format_date(r.date)},
-          {"iso", r.date.iso()},
-          {"date_url", date_url(r.date)},
-          {"districts", district_links(in, r)},
-          {"officials", official_links(in, r)},
-          {"credits", credit_groups(in, r)},
-          {"body_html", markdown ? markdown_to_html(r.markdown_source()) : ""},
-          {"blocks", markdown ? Json::array() : body_blocks(r)},
-          {"captions", strings(r.captions)},
-          {"source", r.source_path + ":" + std::to_string(r.source_line)},
-          {"repairs", repairs_view(r)},
-          {"repair_count", std::to_string(r.repairs.size())},
-          {"json_url", "articles/" + r.id + "/index.json"},
-          {"older", index + 1 < count ? neighbour(in, index + 1) : Json()},
-          {"newer", index > 0 ? neighbour(in, index - 1) : Json()}};
+  return object_of({{"title", headline.main},
+                    {"kicker", headline.kicker},
+                    {"derived", !r.title.has_value()},
+                    {"subtitle", headline.subtitle},
+                    {"date", format_date(r.date)},
+                    {"iso", r.date.iso()},
+                    {"date_url", date_url(r.date)},
+                    {"districts", district_links(in, r)},
+                    {"officials", official_links(in, r)},
+                    {"credits", credit_groups(in, r)},
+                    {"body_html", markdown ? markdown_to_html(r.markdown_source()) : ""},
+                    {"blocks", markdown ? Json::array() : body_blocks(r)},
+                    {"captions", strings(r.captions)},
+                    {"source", r.source_path + ":" + std::to_string(r.source_line)},
+                    {"repairs", repairs_view(r)},
+                    {"repair_count", std::to_string(r.repairs.size())},
+                    {"json_url", "articles/" + r.id + "/index.json"},
+                    {"older", index + 1 < count ? neighbour(in, index + 1) : Json()},
+                    {"newer", index > 0 ? neighbour(in, index - 1) : Json()}});
 }
 
 namespace {
@@ -237,9 +239,9 @@ Json article_page_view(const SiteInput& in, std::size_t i, const std::string& pa
   page.view["json_ld"] = article_json_ld(in, i);
   page.view["og_type"] = "article";
   page.view["published"] = r.date.iso();
-  Json crumbs = {{{"label", "日期"}, {"url", "dates/index.html"}},
-                 {{"label", format_date(r.date)}, {"url", date_url(r.date)}},
-                 {{"label", r.display_title}}};
+  Json crumbs = Json::array({object_of({{"label", "日期"}, {"url", "dates/index.html"}}),
+                             object_of({{"label", format_date(r.date)}, {"url", date_url(r.date)}}),
+                             object_of({{"label", r.display_title}})});
   add_frame(page, in, r.display_title, summary_of(r), std::move(crumbs));
   return std::move(page.view);
 }

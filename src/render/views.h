@@ -6,6 +6,7 @@
 // view_districts.cc, view_people.cc, view_home.cc, feeds.cc, markdown.cc.
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -20,6 +21,20 @@
 namespace newsarc::render {
 
 using Json = nlohmann::json;
+
+/// One member of object_of's object. `value` is mutable so that it can be
+/// moved out of the initializer list, whose elements are const.
+struct Member {
+  std::string_view key;
+  mutable Json value;
+};
+
+/// The JSON object of `members`, each value moved in; a repeated key keeps
+/// its first value, as nlohmann's {{"key", value}, ...} does. That form makes
+/// every member a two-element array first and copies it into the object: it
+/// took twice as long for a list page's item (six members: 1.9 us against
+/// 0.9 us, a million items, GCC 12 -O2), and views are built by the million.
+Json object_of(std::initializer_list<Member> members);
 
 /// Articles [first, last) of the archive: what a memo value is made from.
 struct ArticleRun {

@@ -142,11 +142,14 @@ TEST(TemplateData, NestedListsAndObjectsRenderWithTheirHasKeys) {
        {{{"t", "一"}, {"tags", {"a", "b"}}}, {{"t", "二"}, {"tags", nlohmann::json::array()}}}},
       {"empty", nlohmann::json::array()},
       {"has_own", "kept"},
-      {"own", {1}}};
+      {"own", {1}},
+      // Keys are taken in order, the first kept: "a" comes before "has_a".
+      {"a", {1}},
+      {"has_a", false}};
   const std::string text =
       "{{site.title}}:{{#items}}[{{t}}{{#has_tags}}({{#tags}}{{.}}{{/tags}}){{/has_tags}}]"
-      "{{/items}}{{^has_empty}}none{{/has_empty}}{{has_own}}";
-  EXPECT_EQ(render_404(*compile(text), view), "西岭:[一(ab)][二]nonekept");
+      "{{/items}}{{^has_empty}}none{{/has_empty}}{{has_own}}{{#has_a}}+a{{/has_a}}";
+  EXPECT_EQ(render_404(*compile(text), view), "西岭:[一(ab)][二]nonekept+a");
 }
 
 }  // namespace
