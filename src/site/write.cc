@@ -565,6 +565,8 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces
 bool OutputWriter::mark_done(const std::string& path) {
   if (done_.contains(path)) return false;
   done_.insert(put_paths_.emplace_back(path));
+  if (const FileIndex* held = held_files(); held != nullptr && held->contains(path))
+    ++held_claimed_;
   return true;
 }
 
@@ -572,8 +574,14 @@ std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
   if (!can_keep())
     return base::Error{"site/write",
                        "cannot keep " + file.path + ": no previous site to keep it from"};
-  done_.insert(file.path);
-  if (mode_ != WriteMode::kSpare || same_file(known_.spare, file)) return std::nullopt;
+  const bool first = done_.insert(file.path).second;
+  const OutputFile* held = nullptr;  // the staging folder's file at that path, if known
+  if (const FileIndex* files = held_files()) {
+    if (auto it = files->find(file.path); it != files->end()) held = it->second;
+  }
+  if (held != nullptr && first) ++held_claimed_;
+  const bool same = held != nullptr && held->size == file.size && held->hash == file.hash;
+  if (mode_ != WriteMode::kSpare || same) return std::nullopt;
   if (link_live(file.path)) return std::nullopt;
   return base::Error{"site/write",
                      "cannot link " + (out_ / file.path).string() + " into " + staging_.string()};
@@ -586,8 +594,12 @@ std::optional<base::Error> OutputWriter::remove_stale() {
   std::error_code ec;
   const auto* known = mode_ == WriteMode::kSpare ? known_.spare : known_.live;
   if (known != nullptr) {
-    for (const auto& [path, file] : *known)
-      if (!done_.contains(path)) stale.push_back(staging_ / path);
+    // When every file it held was put or kept again (after an edit, the
+    // common case), none is stale: no lookup for each of them.
+    if (held_claimed_ < known->size()) {
+      for (const auto& [path, file] : *known)
+        if (!done_.contains(path)) stale.push_back(staging_ / path);
+    }
   } else {
     for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
          it.increment(ec)) {

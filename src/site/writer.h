@@ -137,6 +137,7 @@ class OutputWriter {
   bool mark_done(const std::string& path);
   std::unordered_set<std::string_view> done_;  ///< into put_paths_ or the known live files
   std::deque<std::string> put_paths_;          ///< the paths put, which done_ refers to
+  std::size_t held_claimed_ = 0;               ///< paths in done_ that held_files() has
   PathSet made_dirs_;
   std::size_t written_ = 0, unchanged_ = 0, written_ahead_ = 0;
   bool finished_ = false;
