@@ -373,10 +373,11 @@ void report_write_error(const base::Error& error, BuildReport& report, base::Dia
   report.config_error = error.code != "site/write";
 }
 
-// Writes the cache for the next build.
-void save_state(const BuildOptions& options, Output& out, const Listing& listing,
-                std::int64_t read_at, std::uint64_t stamp, const BuildReport& report,
-                const base::Diagnostics& diags, std::size_t mark) {
+// Writes the state the next build starts from beside its file; false when
+// it could not be (see commit_output_state).
+bool stage_state(const BuildOptions& options, Output& out, const Listing& listing,
+                 std::int64_t read_at, std::uint64_t stamp, const BuildReport& report,
+                 const base::Diagnostics& diags, std::size_t mark) {
   OutputState& s = out.next;
   s.out_dir = output_folder(report.out_dir).string();
   s.stamp = stamp;
@@ -387,7 +388,7 @@ void save_state(const BuildOptions& options, Output& out, const Listing& listing
   s.articles = report.articles;
   s.pages = report.pages;
   s.files = report.files;
-  save_output_state(ingest_cache_dir(options), s, StateOf::kLive);
+  return stage_output_state(ingest_cache_dir(options), s, StateOf::kLive);
 }
 
 }  // namespace
@@ -445,13 +446,21 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
   MemoFolder memo(cache_dir / "memo", output_folder(report.out_dir), options.cache);
+  bool staged = false;
   if (render_and_write(options, in, *archive, digests, stamp, known, memo, out, report, diags) &&
       !out.failed) {
     clock = Clock::now();
+    // The state of the folder about to be swapped in is written meanwhile
+    // (22 MB at 100,000 articles), and put in place only after the swap.
+    out.next.racy = std::move(content.racy);
+    std::future<bool> state_staged = std::async(std::launch::async, [&] {
+      return stage_state(options, out, listing, read_at, stamp, report, diags, mark);
+    });
     // The swap changes the live folder; its state is the spare's after it.
     move_output_state(cache_dir, StateOf::kLive, StateOf::kAside);
     tell(options, "write", 0, 0);  // the last step: stale files out, the folder swapped in
     out.failed = out.writer->finish();
+    staged = state_staged.get();
     out.write_ms += ms_since(clock);
   }
   if (out.failed) {
@@ -463,18 +472,15 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
     // The old live folder is now the spare one, if its files were known.
     if (out.known.live && out.writer->kept_old())
       move_output_state(cache_dir, StateOf::kAside, StateOf::kSpare);
-    out.next.racy = std::move(content.racy);
-    std::future<void> state_saved = std::async(std::launch::async, [&] {
-      save_state(options, out, listing, read_at, stamp, report, diags, mark);
-    });
+    commit_output_state(cache_dir, StateOf::kLive, staged);
     if (!options.exit_after) {
-      archive.reset();  // freed while the state is written
+      archive.reset();
       out.writer.reset();
       out.known = Known{};
     }
     memo.sweep();
-    state_saved.get();
   }
+  if (staged && !report.wrote) commit_output_state(cache_dir, StateOf::kLive, false);
   forget_output_state(cache_dir, StateOf::kAside);
   cache_saved.get();
   report.total_ms = ms_since(start);

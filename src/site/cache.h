@@ -270,6 +270,12 @@ std::optional<OutputState> load_output_state(const std::filesystem::path& dir, S
                                              StatePart part = StatePart::kAll);
 /// Writes it (through a temp file and a rename).
 void save_output_state(const std::filesystem::path& dir, const OutputState& state, StateOf which);
+/// save_output_state in two steps, so that a state can be written while the
+/// folder it describes is being swapped in: the state written beside its
+/// file, where no build reads it (false when it could not be), ...
+bool stage_output_state(const std::filesystem::path& dir, const OutputState& state, StateOf which);
+/// ... and then renamed into place, with `use`; else removed.
+void commit_output_state(const std::filesystem::path& dir, StateOf which, bool use);
 /// Removes it: the folder it describes is about to change.
 void forget_output_state(const std::filesystem::path& dir, StateOf which);
 /// Renames the state of `from` to that of `to` (its folder was renamed).

@@ -22,6 +22,11 @@ fs::path state_file(const fs::path& dir, StateOf which) {
   return dir / "aside.bin";
 }
 
+// Where a state is written before it is put in place.
+fs::path staged_file(const fs::path& dir, StateOf which) {
+  return state_file(dir, which).string() + ".tmp";
+}
+
 void encode_units(Encoder& e, const OutputState& s) {
   e.u64(s.units.size());
   for (const UnitState& unit : s.units) {
@@ -94,7 +99,7 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
   return s;
 }
 
-void save_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
+bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
   Encoder e;
   e.u64(kOutputMagic);
   e.str(s.out_dir);
@@ -112,8 +117,17 @@ void save_output_state(const fs::path& dir, const OutputState& s, StateOf which)
   encode_units(e, s);
   std::error_code ec;
   fs::create_directories(dir, ec);
-  const fs::path temp = state_file(dir, which).string() + ".tmp";
-  if (write_bytes(temp, e.bytes())) fs::rename(temp, state_file(dir, which), ec);
+  return write_bytes(staged_file(dir, which), e.bytes()).has_value();
+}
+
+void commit_output_state(const fs::path& dir, StateOf which, bool use) {
+  std::error_code ec;
+  if (use) fs::rename(staged_file(dir, which), state_file(dir, which), ec);
+  if (!use || ec) fs::remove(staged_file(dir, which), ec);
+}
+
+void save_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
+  commit_output_state(dir, which, stage_output_state(dir, s, which));
 }
 
 void forget_output_state(const fs::path& dir, StateOf which) {
