@@ -69,4 +69,10 @@ bool newer_first(const ArticleRecord& a, const ArticleRecord& b);
 Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
                       base::Diagnostics& diags, text::SlugMemo* slugs = nullptr);
 
+/// The same from records in batches (a source file's, as ingested), taken
+/// in order: each record is moved once, to its place in the archive.
+Archive build_archive(std::vector<std::vector<ArticleRecord>> batches,
+                      const config::SiteConfig& config, base::Diagnostics& diags,
+                      text::SlugMemo* slugs = nullptr);
+
 }  // namespace newsarc::archive

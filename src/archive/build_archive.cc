@@ -48,47 +48,64 @@ bool usable_as_folder(std::string_view id) {
   });
 }
 
-// Keeps the first record of each id, in input order; reports the others.
-// Records are large, so the kept ones move up in place.
-void drop_bad_and_duplicate_ids(std::vector<ArticleRecord>& records, base::Diagnostics& diags) {
-  std::unordered_map<std::string_view, std::size_t> first_of;
-  first_of.reserve(records.size());
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const ArticleRecord& r = records[i];
-    if (!usable_as_folder(r.id)) {
-      diags.report(base::Severity::kError, r.source_path, r.source_line, 1, "archive/bad-id",
-                   "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
-      continue;
+// Where a record is among the batches.
+struct At {
+  std::size_t batch = 0, index = 0;
+};
+
+// The records to keep, in input order: the first of each id; the others
+// are reported.
+std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& batches,
+                               base::Diagnostics& diags) {
+  std::unordered_map<std::string_view, At> first_of;
+  std::vector<At> kept;
+  for (std::size_t b = 0; b < batches.size(); ++b) {
+    for (std::size_t i = 0; i < batches[b].size(); ++i) {
+      const ArticleRecord& r = batches[b][i];
+      if (!usable_as_folder(r.id)) {
+        diags.report(base::Severity::kError, r.source_path, r.source_line, 1, "archive/bad-id",
+                     "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
+        continue;
+      }
+      if (auto it = first_of.find(r.id); it != first_of.end()) {
+        const ArticleRecord& first = batches[it->second.batch][it->second.index];
+        diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
+                     "archive/path-collision",
+                     "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
+                         source_of(first) + "; the later article is skipped");
+        continue;
+      }
+      first_of.emplace(r.id, At{b, i});
+      kept.push_back({b, i});
     }
-    if (auto it = first_of.find(r.id); it != first_of.end()) {
-      diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
-                   "archive/path-collision",
-                   "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
-                       source_of(records[it->second]) + "; the later article is skipped");
-      continue;
-    }
-    if (kept != i) records[kept] = std::move(records[i]);
-    first_of.emplace(records[kept].id, kept);  // a kept record is not moved again
-    ++kept;
   }
-  records.erase(records.begin() + static_cast<std::ptrdiff_t>(kept), records.end());
+  return kept;
 }
 
-// Newest first. The order is found on indexes, each record's date key
-// computed once, and then each record is moved once.
-void sort_newer_first(std::vector<ArticleRecord>& records) {
-  std::vector<std::pair<DateKey, std::size_t>> order;
-  order.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) order.emplace_back(date_key(records[i].date), i);
-  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return records[a.second].id < records[b.second].id;
+// The kept records, newest first (newer_first). The order is found on each
+// record's date key and id, taken once, and then each record is moved once:
+// records are large (sorting them in place moved each many times).
+std::vector<ArticleRecord> sort_newer_first(std::vector<std::vector<ArticleRecord>>& batches,
+                                            const std::vector<At>& kept) {
+  struct Key {
+    DateKey date;
+    std::string_view id;
+    At at;
+  };
+  std::vector<Key> order;
+  order.reserve(kept.size());
+  for (const At& at : kept) {
+    const ArticleRecord& r = batches[at.batch][at.index];
+    order.push_back({date_key(r.date), r.id, at});
+  }
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    if (a.date != b.date) return a.date > b.date;
+    return a.id < b.id;
   });
   std::vector<ArticleRecord> sorted;
-  sorted.reserve(records.size());
-  for (const auto& [key, i] : order) sorted.push_back(std::move(records[i]));
-  records = std::move(sorted);
+  sorted.reserve(order.size());
+  for (const Key& k : order) sorted.push_back(std::move(batches[k.at.batch][k.at.index]));
+  return sorted;
 }
 
 }  // namespace
@@ -123,12 +140,19 @@ void make_slugs_unique(std::vector<std::string*> slugs) {
 
 Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConfig& config,
                       base::Diagnostics& diags, text::SlugMemo* slugs) {
+  std::vector<std::vector<ArticleRecord>> one;
+  one.push_back(std::move(records));
+  return build_archive(std::move(one), config, diags, slugs);
+}
+
+Archive build_archive(std::vector<std::vector<ArticleRecord>> batches,
+                      const config::SiteConfig& config, base::Diagnostics& diags,
+                      text::SlugMemo* slugs) {
   text::SlugMemo none;
   text::SlugMemo& names = slugs ? *slugs : none;
   Archive archive;
-  drop_bad_and_duplicate_ids(records, diags);
-  sort_newer_first(records);
-  archive.articles = std::move(records);
+  archive.articles = sort_newer_first(batches, usable_records(batches, diags));
+  batches.clear();                // what was not kept
   const text::Collator collator;  // its const methods may be called from any thread
   // The name indexes only read the sorted articles. The officials' (the
   // largest: thousands of names, each given a pinyin slug) is built on a

@@ -163,7 +163,11 @@ std::vector<ingest::ArticleRecord> ingest_through_cache(const BuildOptions& opti
   IngestCache cache(ingest_cache_dir(options), ingest_cache_key(config), options.cache);
   Content content = ingest_content(options, listing, config, cache, read_at, report, diags);
   cache.save(content.live);
-  return std::move(content.records);
+  std::vector<ingest::ArticleRecord> records;
+  records.reserve(content.articles);
+  for (auto& batch : content.records)
+    for (auto& r : batch) records.push_back(std::move(r));
+  return records;
 }
 
 std::size_t count_pages(const render::RenderedSite& site) {

@@ -435,9 +435,10 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
       std::launch::async, [&] { return use_cache ? load_known(cache_dir, out_abs) : Known{}; });
   Clock::time_point clock = Clock::now();
   DigestOf digest_of;
-  digest_of.reserve(content.records.size());
-  for (std::size_t i = 0; i < content.records.size(); ++i)
-    digest_of.emplace(content.records[i].id, content.digests[i]);
+  digest_of.reserve(content.articles);
+  std::size_t at = 0;
+  for (const auto& batch : content.records)
+    for (const ingest::ArticleRecord& r : batch) digest_of.emplace(r.id, content.digests[at++]);
   auto archive = std::make_unique<const archive::Archive>(
       archive::build_archive(std::move(content.records), in.config, diags, &slugs));
   if (auto changed = slugs.changed()) save_slugs(cache_dir, *changed);

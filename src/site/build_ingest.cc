@@ -113,10 +113,10 @@ void gather(Outcome& out, std::int64_t read_at_ns, IngestCache& cache, Content& 
   if (out.from_cache) ++content.from_cache;
   if (out.read) cache.put(out.entry.display, std::move(out.encoded));
   for (const auto& d : out.entry.diags) diags.add(d);
-  for (std::size_t i = 0; i < out.entry.records.size(); ++i) {
-    content.records.push_back(std::move(out.entry.records[i]));
-    content.digests.push_back(out.entry.digests[i]);
-  }
+  if (out.entry.records.empty()) return;
+  content.articles += out.entry.records.size();
+  content.digests.insert(content.digests.end(), out.entry.digests.begin(), out.entry.digests.end());
+  content.records.push_back(std::move(out.entry.records));
 }
 
 }  // namespace
@@ -165,7 +165,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   const std::size_t step = progress_slice(options, n);
   const int threads = thread_count(options.jobs, n);
   Content content;
-  content.records.reserve(n);  // most sources are one article; records are large to move
+  content.records.reserve(n);  // most sources are one article
   content.digests.reserve(n);
   content.live.reserve(n);
   const auto vouched = vouched_by_stat(listing, cache);
@@ -186,7 +186,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   cache.release();
   report.sources = content.sources;
   const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
-  report.phases.push_back({"ingest", content.records.size(), "articles", ms.count(),
+  report.phases.push_back({"ingest", content.articles, "articles", ms.count(),
                            std::to_string(content.from_cache) + " of " +
                                std::to_string(content.sources) + " files from the cache"});
   return content;

@@ -97,6 +97,35 @@ TEST(ArchiveIds, DuplicateIdIsACollisionNamingBothSources) {
   EXPECT_NE(d.message.find("content/two.txt:17"), std::string::npos);
 }
 
+// Records in batches (a source's each, as the build ingests them) give the
+// archive the same records as one list of them in the same order: the
+// first of an id is kept, wherever the batches are cut.
+TEST(ArchiveIds, BatchesGiveWhatOneListGives) {
+  auto records = mixed_precision_records();
+  auto later = article("a", day(2024, 1, 1));  // a collision, and newer than all
+  later.source_path = "content/later.txt";
+  records.insert(records.begin() + 5, later);
+  records.push_back(article("../x", day(2023, 2, 12)));  // skipped
+  base::Diagnostics one_list;
+  const Archive reference = build_archive(records, {}, one_list);
+  ASSERT_EQ(one_list.items().size(), 2u);
+  for (std::size_t cut : {1u, 2u, 3u, 5u}) {
+    std::vector<std::vector<ArticleRecord>> batches;
+    for (std::size_t i = 0; i < records.size(); i += cut)
+      batches.emplace_back(
+          records.begin() + static_cast<std::ptrdiff_t>(i),
+          records.begin() + static_cast<std::ptrdiff_t>(std::min(records.size(), i + cut)));
+    batches.insert(batches.begin() + 1, std::vector<ArticleRecord>{});  // a source without any
+    base::Diagnostics diags;
+    const Archive a = build_archive(std::move(batches), {}, diags);
+    EXPECT_EQ(ids_of(a), ids_of(reference)) << cut;
+    for (const auto& r : a.articles) EXPECT_NE(r.source_path, "content/later.txt") << cut;
+    ASSERT_EQ(diags.items().size(), one_list.items().size()) << cut;
+    for (std::size_t k = 0; k < diags.items().size(); ++k)
+      EXPECT_EQ(diags.items()[k].message, one_list.items()[k].message) << cut;
+  }
+}
+
 TEST(ArchiveIds, IdsThatCannotBeFoldersAreSkipped) {
   struct Case {
     const char* id;
