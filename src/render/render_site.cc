@@ -15,8 +15,9 @@
 namespace newsarc::render {
 namespace {
 
-std::map<std::string, std::string> slugs_of(const std::vector<archive::PersonEntry>& people) {
-  std::map<std::string, std::string> out;
+SlugOf slugs_of(const std::vector<archive::PersonEntry>& people) {
+  SlugOf out;
+  out.reserve(people.size());
   for (const auto& p : people) out.emplace(p.name, p.slug);
   return out;
 }

@@ -10,8 +10,7 @@ namespace {
 using ingest::ArticleRecord;
 
 // {name, url}; url is null when the name has no page (an unknown slug).
-Json link(const std::map<std::string, std::string>& slugs, const std::string& folder,
-          const std::string& name) {
+Json link(const SlugOf& slugs, const std::string& folder, const std::string& name) {
   auto it = slugs.find(name);
   return object_of(
       {{"name", name},
@@ -146,8 +145,7 @@ namespace {
 // `out`: the same lists, in the same order, as district_links,
 // official_links and credit_groups.
 void append_link_targets(const SiteInput& in, const ArticleRecord& r, std::string& out) {
-  const auto target = [&out](const std::map<std::string, std::string>& slugs,
-                             const std::string& name) {
+  const auto target = [&out](const SlugOf& slugs, const std::string& name) {
     auto it = slugs.find(name);
     out += it == slugs.end() ? std::string_view("\x1d") : std::string_view(it->second);
     out += '\x1f';

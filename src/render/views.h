@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -77,14 +78,18 @@ struct Page {
   Json build_view() const { return make_view ? make_view() : view; }
 };
 
+/// A name's slug, looked up by name (an article page looks up each of its
+/// names, twice per build: a hash map, not a tree).
+using SlugOf = std::unordered_map<std::string, std::string>;
+
 /// What every view builder reads: the model, the config, and name -> slug
 /// lookups built once per build.
 struct SiteInput {
   const archive::Archive& archive;
   const config::SiteConfig& config;
-  std::map<std::string, std::string> district_slugs;
-  std::map<std::string, std::string> official_slugs;
-  std::map<std::string, std::string> reporter_slugs;
+  SlugOf district_slugs;
+  SlugOf official_slugs;
+  SlugOf reporter_slugs;
 };
 
 /// Builds the SiteInput of one build.
