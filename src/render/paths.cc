@@ -172,6 +172,10 @@ Json pagination_view(const std::string& dir, std::size_t current, std::size_t to
 
 }  // namespace
 
+Json PageSlice::pagination() const {
+  return total > 1 ? pagination_view(dir, number, total) : Json();
+}
+
 std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::size_t>& items,
                                 int page_size) {
   const std::size_t size = static_cast<std::size_t>(std::max(1, page_size));
@@ -183,7 +187,9 @@ std::vector<PageSlice> paginate(const std::string& dir, const std::vector<std::s
     PageSlice slice;
     slice.path = page_path(dir, n);
     if (begin < end) slice.items.assign(items.begin() + begin, items.begin() + end);
-    if (total > 1) slice.pagination = pagination_view(dir, n, total);
+    slice.dir = dir;
+    slice.number = n;
+    slice.total = total;
     pages.push_back(std::move(slice));
   }
   return pages;
@@ -239,7 +245,7 @@ Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice
   for (std::size_t i : slice.items)
     items.push_back(list.item ? list.item(i) : article_item(in.archive, i));
   page.view["articles"] = std::move(items);
-  page.view["pagination"] = slice.pagination;
+  page.view["pagination"] = slice.pagination();
   page.view["first_page"] = number == 1;
   const std::string suffix = number == 1 ? "" : "（第" + std::to_string(number) + "页）";
   add_frame(page, in, spec.title + suffix, spec.description + suffix, spec.crumbs);
@@ -250,8 +256,9 @@ Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice
 // listing keys of its items and of those make_extra shows.
 UnitContext list_page_context(const std::shared_ptr<const SharedList>& list, const PageSlice& slice,
                               std::size_t number) {
-  UnitContext context{std::to_string(list->hash) + '\x1f' + slice.pagination.dump() + '\x1f' +
-                          std::to_string(number),
+  // The pagination is made from the page's folder, number and count.
+  UnitContext context{std::to_string(list->hash) + '\x1f' + slice.dir + '\x1f' +
+                          std::to_string(slice.total) + '\x1f' + std::to_string(number),
                       slice.items};
   // The same vector for every page of the list (an aliasing pointer that
   // keeps the list alive), so that it can be hashed once per list.

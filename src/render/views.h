@@ -119,11 +119,17 @@ Json article_item(const archive::Archive& archive, std::size_t index);
 /// Items for a list of article indexes.
 Json article_items(const archive::Archive& archive, const std::vector<std::size_t>& indexes);
 
-/// One page of a paginated list: its output path, its items, its nav.
+/// One page of a paginated list: its output path, its items, where it is.
 struct PageSlice {
   std::string path;
   std::vector<std::size_t> items;
-  Json pagination;  ///< null when there is a single page
+  std::string dir;         ///< the list's folder
+  std::size_t number = 1;  ///< from 1
+  std::size_t total = 1;   ///< pages in the list
+  /// Its nav: links to the first, last and nearby pages; null when the list
+  /// has a single page. Made when the page is rendered: a build makes the
+  /// slices of every list, and renders few of them again after an edit.
+  Json pagination() const;
 };
 /// Splits `items` into pages of `page_size`: `dir` + "index.html", then
 /// `dir` + "page/2/index.html"... Always at least one page.

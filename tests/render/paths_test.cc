@@ -66,12 +66,13 @@ TEST(Paths, PaginateAlwaysGivesAtLeastOnePage) {
   const auto empty = paginate("x/", {}, 2);
   ASSERT_EQ(empty.size(), 1u);
   EXPECT_EQ(empty[0].path, "x/index.html");
-  EXPECT_TRUE(empty[0].pagination.is_null());
+  EXPECT_TRUE(empty[0].pagination().is_null());
   const auto three = paginate("x/", {0, 1, 2, 3, 4}, 2);
   ASSERT_EQ(three.size(), 3u);
   EXPECT_EQ(three[2].path, "x/page/3/index.html");
   EXPECT_EQ(three[2].items, std::vector<std::size_t>{4});
-  EXPECT_EQ(three[1].pagination["prev_url"], "x/index.html");
+  EXPECT_EQ(three[1].pagination()["prev_url"], "x/index.html");
+  EXPECT_EQ(three[1].pagination()["page_total"], "3");
   EXPECT_EQ(paginate("", {0, 1}, 0).size(), 2u);  // page_size < 1 counts as 1
 }
 
