@@ -88,17 +88,28 @@ void report_exception(base::Diagnostics& diags, const std::exception& e) {
                std::string("rendering failed: ") + e.what());
 }
 
+// Appended in place: the keys of every article are made in every build.
+void add_field(std::string& out, std::string_view field, char end = '\x1f') {
+  out += field;
+  out += end;
+}
+
 void add_list(std::string& out, const std::vector<std::string>& items) {
-  for (const auto& item : items) out += item + '\x1f';
+  for (const auto& item : items) add_field(out, item);
   out += '\x1e';
 }
 
 void add_people(std::string& out, const std::vector<ingest::Person>& people) {
   for (const auto& p : people) {
-    out += p.name + '\x1d';
+    add_field(out, p.name, '\x1d');
     add_list(out, p.titles);
   }
   out += '\x1e';
+}
+
+void add_optional(std::string& out, const std::optional<std::string>& field) {
+  out += field ? '1' : '0';
+  add_field(out, field ? std::string_view(*field) : std::string_view());
 }
 
 }  // namespace
@@ -327,11 +338,16 @@ void SiteRenderer::render(std::size_t i, int slot, const EmitFile& emit,
 }
 
 std::string listing_key(const ingest::ArticleRecord& r) {
-  std::string out = r.id + '\x1f' + r.slug + '\x1f' + r.source_path + '\x1f' + r.format + '\x1f';
-  out += (r.title ? "1" + *r.title : "0") + '\x1f';
-  out += (r.subtitle ? "1" + *r.subtitle : "0") + '\x1f';
-  out += r.display_title + '\x1f' + r.date.iso() + '\x1f' + r.date_origin + '\x1f' +
-         r.date_confidence + '\x1e';
+  std::string out;
+  out.reserve(256);
+  for (const std::string* field : {&r.id, &r.slug, &r.source_path, &r.format})
+    add_field(out, *field);
+  add_optional(out, r.title);
+  add_optional(out, r.subtitle);
+  add_field(out, r.display_title);
+  add_field(out, r.date.iso());
+  add_field(out, r.date_origin);
+  add_field(out, r.date_confidence, '\x1e');
   for (const auto* list :
        {&r.districts, &r.reporters, &r.correspondents, &r.authors, &r.photo_credits})
     add_list(out, *list);
