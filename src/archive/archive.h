@@ -70,9 +70,13 @@ Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConf
                       base::Diagnostics& diags, text::SlugMemo* slugs = nullptr);
 
 /// The same from records in batches (a source file's, as ingested), taken
-/// in order: each record is moved once, to its place in the archive.
+/// in order: each record is moved once, to its place in the archive. With
+/// `taken_from`, it gets each article's place among the records given
+/// (counted across the batches), so that what the caller keeps per record
+/// can be found for each article.
 Archive build_archive(std::vector<std::vector<ArticleRecord>> batches,
                       const config::SiteConfig& config, base::Diagnostics& diags,
-                      text::SlugMemo* slugs = nullptr);
+                      text::SlugMemo* slugs = nullptr,
+                      std::vector<std::size_t>* taken_from = nullptr);
 
 }  // namespace newsarc::archive

@@ -1,6 +1,8 @@
 #include "archive/archive.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <future>
 #include <set>
 #include <string_view>
@@ -48,19 +50,24 @@ bool usable_as_folder(std::string_view id) {
   });
 }
 
-// Where a record is among the batches.
+// Where a record is among the batches, and among all records given.
 struct At {
-  std::size_t batch = 0, index = 0;
+  std::size_t batch = 0, index = 0, position = 0;
 };
 
 // The records to keep, in input order: the first of each id; the others
 // are reported.
 std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& batches,
                                base::Diagnostics& diags) {
+  std::size_t count = 0;
+  for (const auto& batch : batches) count += batch.size();
   std::unordered_map<std::string_view, At> first_of;
+  first_of.reserve(count);
   std::vector<At> kept;
+  kept.reserve(count);
+  std::size_t position = 0;
   for (std::size_t b = 0; b < batches.size(); ++b) {
-    for (std::size_t i = 0; i < batches[b].size(); ++i) {
+    for (std::size_t i = 0; i < batches[b].size(); ++i, ++position) {
       const ArticleRecord& r = batches[b][i];
       if (!usable_as_folder(r.id)) {
         diags.report(base::Severity::kError, r.source_path, r.source_line, 1, "archive/bad-id",
@@ -75,36 +82,51 @@ std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& ba
                          source_of(first) + "; the later article is skipped");
         continue;
       }
-      first_of.emplace(r.id, At{b, i});
-      kept.push_back({b, i});
+      first_of.emplace(r.id, At{b, i, position});
+      kept.push_back({b, i, position});
     }
   }
   return kept;
 }
 
-// The kept records, newest first (newer_first). The order is found on each
-// record's date key and id, taken once, and then each record is moved once:
-// records are large (sorting them in place moved each many times).
-std::vector<ArticleRecord> sort_newer_first(std::vector<std::vector<ArticleRecord>>& batches,
-                                            const std::vector<At>& kept) {
-  struct Key {
-    DateKey date;
-    std::string_view id;
-    At at;
-  };
-  std::vector<Key> order;
-  order.reserve(kept.size());
-  for (const At& at : kept) {
-    const ArticleRecord& r = batches[at.batch][at.index];
-    order.push_back({date_key(r.date), r.id, at});
+// A record's place in the archive order: its date key and id. The id's
+// first bytes are kept in the key (zero-padded, compared as bytes, as
+// std::string compares), so that the articles of a day are sorted without
+// reading their records, each in a block of its own: "2023-02-12-p3-1".
+struct SortKey {
+  static constexpr std::size_t kInline = 24;
+  DateKey date;
+  std::array<unsigned char, kInline> head{};
+  std::string_view id;
+  At at;
+
+  SortKey(const ArticleRecord& r, At where) : date(date_key(r.date)), id(r.id), at(where) {
+    std::memcpy(head.data(), r.id.data(), std::min(r.id.size(), kInline));
   }
-  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
-    if (a.date != b.date) return a.date > b.date;
-    return a.id < b.id;
-  });
+  bool operator<(const SortKey& o) const {
+    if (date != o.date) return date > o.date;
+    if (const int c = std::memcmp(head.data(), o.head.data(), kInline); c != 0) return c < 0;
+    return id < o.id;  // the same head: ids that long, or equal ones
+  }
+};
+
+// The kept records, newest first (newer_first). The order is found on keys
+// taken once, and then each record is moved once: records are large
+// (sorting them in place moved each many times).
+std::vector<ArticleRecord> sort_newer_first(std::vector<std::vector<ArticleRecord>>& batches,
+                                            const std::vector<At>& kept,
+                                            std::vector<std::size_t>* taken_from) {
+  std::vector<SortKey> order;
+  order.reserve(kept.size());
+  for (const At& at : kept) order.emplace_back(batches[at.batch][at.index], at);
+  std::sort(order.begin(), order.end());
   std::vector<ArticleRecord> sorted;
   sorted.reserve(order.size());
-  for (const Key& k : order) sorted.push_back(std::move(batches[k.at.batch][k.at.index]));
+  for (const SortKey& k : order) sorted.push_back(std::move(batches[k.at.batch][k.at.index]));
+  if (taken_from != nullptr) {
+    taken_from->clear();
+    for (const SortKey& k : order) taken_from->push_back(k.at.position);
+  }
   return sorted;
 }
 
@@ -147,11 +169,11 @@ Archive build_archive(std::vector<ArticleRecord> records, const config::SiteConf
 
 Archive build_archive(std::vector<std::vector<ArticleRecord>> batches,
                       const config::SiteConfig& config, base::Diagnostics& diags,
-                      text::SlugMemo* slugs) {
+                      text::SlugMemo* slugs, std::vector<std::size_t>* taken_from) {
   text::SlugMemo none;
   text::SlugMemo& names = slugs ? *slugs : none;
   Archive archive;
-  archive.articles = sort_newer_first(batches, usable_records(batches, diags));
+  archive.articles = sort_newer_first(batches, usable_records(batches, diags), taken_from);
   batches.clear();                // what was not kept
   const text::Collator collator;  // its const methods may be called from any thread
   // The name indexes only read the sorted articles. The officials' (the

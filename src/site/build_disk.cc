@@ -280,19 +280,6 @@ render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& d
   return reuse;
 }
 
-// A record's digest by its id.
-using DigestOf = std::unordered_map<std::string, std::uint64_t>;
-
-// The record digest of each article, in archive order (the archive sorts the
-// records and drops those it cannot use).
-std::vector<std::uint64_t> digests_in_order(const archive::Archive& archive,
-                                            const DigestOf& digest_of) {
-  std::vector<std::uint64_t> digests;
-  digests.reserve(archive.articles.size());
-  for (const auto& r : archive.articles) digests.push_back(digest_of.at(r.id));
-  return digests;
-}
-
 // Renders what changed and writes it; false when nothing could be written.
 // What the last builds left is `loading` until the unit keys are known.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
@@ -434,15 +421,14 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   std::future<Known> known = std::async(
       std::launch::async, [&] { return use_cache ? load_known(cache_dir, out_abs) : Known{}; });
   Clock::time_point clock = Clock::now();
-  DigestOf digest_of;
-  digest_of.reserve(content.articles);
-  std::size_t at = 0;
-  for (const auto& batch : content.records)
-    for (const ingest::ArticleRecord& r : batch) digest_of.emplace(r.id, content.digests[at++]);
+  std::vector<std::size_t> taken_from;  // each article's place among the records
   auto archive = std::make_unique<const archive::Archive>(
-      archive::build_archive(std::move(content.records), in.config, diags, &slugs));
+      archive::build_archive(std::move(content.records), in.config, diags, &slugs, &taken_from));
   if (auto changed = slugs.changed()) save_slugs(cache_dir, *changed);
-  const std::vector<std::uint64_t> digests = digests_in_order(*archive, digest_of);
+  // The record digest of each article, in archive order.
+  std::vector<std::uint64_t> digests;
+  digests.reserve(taken_from.size());
+  for (std::size_t at : taken_from) digests.push_back(content.digests[at]);
   report.articles = archive->articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;

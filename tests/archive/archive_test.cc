@@ -126,6 +126,39 @@ TEST(ArchiveIds, BatchesGiveWhatOneListGives) {
   }
 }
 
+// The articles of a day are in id order, as std::string orders ids, long
+// ones that share their first bytes and prefixes of others too.
+TEST(ArchiveOrder, ADaysArticlesInIdOrder) {
+  std::vector<std::string> ids = {"2023-02-12-page3-article-9",  "2023-02-12-page3-article-10",
+                                  "2023-02-12-page3-article",    "2023-02-12-page3-articl",
+                                  "2023-02-12-page3-article-9x", "2023-02-12",
+                                  "2023-02-12-page3-article-1",  "Z",
+                                  "2023-02-12-page3-article-99"};
+  std::vector<ArticleRecord> records;
+  for (const auto& id : ids) records.push_back(article(id, day(2023, 2, 12)));
+  std::mt19937 rng(3);
+  std::shuffle(records.begin(), records.end(), rng);
+  base::Diagnostics diags;
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids_of(build_archive(records, {}, diags)), ids);
+}
+
+// taken_from names, for each article, its place among the records given.
+TEST(ArchiveIds, TakenFromNamesEachArticlesPlaceInTheInput) {
+  auto records = mixed_precision_records();
+  records.insert(records.begin() + 2, article("a", day(2020, 1, 1)));  // a later "a": skipped
+  std::vector<std::vector<ArticleRecord>> batches = {
+      {records.begin(), records.begin() + 3}, {}, {records.begin() + 3, records.end()}};
+  base::Diagnostics diags;
+  std::vector<std::size_t> taken_from;
+  const Archive a = build_archive(std::move(batches), {}, diags, nullptr, &taken_from);
+  ASSERT_EQ(taken_from.size(), a.articles.size());
+  for (std::size_t i = 0; i < a.articles.size(); ++i) {
+    EXPECT_EQ(records[taken_from[i]].id, a.articles[i].id) << i;
+    EXPECT_EQ(records[taken_from[i]].date, a.articles[i].date) << i;
+  }
+}
+
 TEST(ArchiveIds, IdsThatCannotBeFoldersAreSkipped) {
   struct Case {
     const char* id;
