@@ -126,6 +126,7 @@ class OutputWriter {
   const FileIndex* held_files() const;
   bool holds(const OutputFile& file, const Pieces& bytes) const;
   bool link_live(const std::string& path);
+  bool mark_done(const std::string& path);
   std::optional<base::Error> make_parent(const std::filesystem::path& target);
   std::optional<base::Error> make_dir(const std::filesystem::path& dir);
   std::optional<base::Error> remove_stale();
@@ -134,7 +135,6 @@ class OutputWriter {
   int staging_fd_ = -1;  ///< the staging folder when fresh (kStage), open for write_ahead
   WriteMode mode_;
   Known known_;
-  bool mark_done(const std::string& path);
   std::unordered_set<std::string_view> done_;  ///< into put_paths_ or the known live files
   std::deque<std::string> put_paths_;          ///< the paths put, which done_ refers to
   std::size_t held_claimed_ = 0;               ///< paths in done_ that held_files() has
