@@ -232,9 +232,8 @@ struct SharedList {
   mutable std::size_t taken_ = 0;
 };
 
-// The view of page `number` of a list.
-Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice& slice,
-                    std::size_t number) {
+// The view of one page of a list.
+Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice& slice) {
   const ListSpec& spec = list.spec;
   Page page{
       slice.path, spec.template_name, spec.extra.is_object() ? spec.extra : Json::object(), {}};
@@ -246,19 +245,20 @@ Json list_page_view(const SiteInput& in, const SharedList& list, const PageSlice
     items.push_back(list.item ? list.item(i) : article_item(in.archive, i));
   page.view["articles"] = std::move(items);
   page.view["pagination"] = slice.pagination();
-  page.view["first_page"] = number == 1;
-  const std::string suffix = number == 1 ? "" : "（第" + std::to_string(number) + "页）";
+  page.view["first_page"] = slice.number == 1;
+  const std::string suffix =
+      slice.number == 1 ? "" : "（第" + std::to_string(slice.number) + "页）";
   add_frame(page, in, spec.title + suffix, spec.description + suffix, spec.crumbs);
   return std::move(page.view);
 }
 
 // A list page's context: the list's fields, its pagination and number, the
 // listing keys of its items and of those make_extra shows.
-UnitContext list_page_context(const std::shared_ptr<const SharedList>& list, const PageSlice& slice,
-                              std::size_t number) {
+UnitContext list_page_context(const std::shared_ptr<const SharedList>& list,
+                              const PageSlice& slice) {
   // The pagination is made from the page's folder, number and count.
   UnitContext context{std::to_string(list->hash) + '\x1f' + slice.dir + '\x1f' +
-                          std::to_string(slice.total) + '\x1f' + std::to_string(number),
+                          std::to_string(slice.total) + '\x1f' + std::to_string(slice.number),
                       slice.items};
   // The same vector for every page of the list (an aliasing pointer that
   // keeps the list alive), so that it can be hashed once per list.
@@ -274,16 +274,14 @@ void add_list_pages(const SiteInput& in, const ListSpec& spec, std::vector<Page>
   // Shared by the list's pages, whose views are built on demand.
   const auto shared = std::make_shared<const SharedList>(spec, item, slices.size());
   const bool has_context = !spec.make_extra || !spec.extra_items.empty();
-  std::size_t number = 0;
   for (auto& slice : slices) {
     const auto page_slice = std::make_shared<const PageSlice>(std::move(slice));
-    const std::size_t n = ++number;
-    pages.push_back({page_slice->path, spec.template_name, Json(), [&in, shared, page_slice, n] {
-                       return list_page_view(in, *shared, *page_slice, n);
+    pages.push_back({page_slice->path, spec.template_name, Json(), [&in, shared, page_slice] {
+                       return list_page_view(in, *shared, *page_slice);
                      }});
     if (has_context)
-      pages.back().make_context = [shared, page_slice, n] {
-        return list_page_context(shared, *page_slice, n);
+      pages.back().make_context = [shared, page_slice] {
+        return list_page_context(shared, *page_slice);
       };
   }
 }

@@ -164,7 +164,7 @@ std::vector<ingest::ArticleRecord> ingest_through_cache(const BuildOptions& opti
   Content content = ingest_content(options, listing, config, cache, read_at, report, diags);
   cache.save(content.live);
   std::vector<ingest::ArticleRecord> records;
-  records.reserve(content.articles);
+  records.reserve(content.digests.size());
   for (auto& batch : content.records)
     for (auto& r : batch) records.push_back(std::move(r));
   return records;

@@ -114,7 +114,6 @@ void gather(Outcome& out, std::int64_t read_at_ns, IngestCache& cache, Content& 
   if (out.read) cache.put(out.entry.display, std::move(out.encoded));
   for (const auto& d : out.entry.diags) diags.add(d);
   if (out.entry.records.empty()) return;
-  content.articles += out.entry.records.size();
   content.digests.insert(content.digests.end(), out.entry.digests.begin(), out.entry.digests.end());
   content.records.push_back(std::move(out.entry.records));
 }
@@ -186,7 +185,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   cache.release();
   report.sources = content.sources;
   const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
-  report.phases.push_back({"ingest", content.articles, "articles", ms.count(),
+  report.phases.push_back({"ingest", content.digests.size(), "articles", ms.count(),
                            std::to_string(content.from_cache) + " of " +
                                std::to_string(content.sources) + " files from the cache"});
   return content;

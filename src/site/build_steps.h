@@ -53,8 +53,7 @@ struct Content {
   /// The records of each source that gave any, in the listing's order: the
   /// archive moves each record once, from here to its place.
   std::vector<std::vector<ingest::ArticleRecord>> records;
-  std::size_t articles = 0;            ///< records in all
-  std::vector<std::uint64_t> digests;  ///< record_digest of each record, in that order
+  std::vector<std::uint64_t> digests;  ///< record_digest of each record, in that order (one each)
   std::vector<std::string> live;       ///< display names of the sources
   /// Sources changed less than kRacyNs before they were read: name, content hash.
   std::vector<std::pair<std::string, std::uint64_t>> racy;
