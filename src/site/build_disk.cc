@@ -139,20 +139,22 @@ class SharedListHashes {
   std::unordered_map<const std::vector<std::size_t>*, std::pair<Articles, std::uint64_t>> hashes_;
 };
 
+// Per article, in archive order: its record's digest, and the hash of its
+// render::listing_key.
+struct ArticleHashes {
+  std::vector<std::uint64_t> digests, listed;
+};
+
 // The key of each unit: what it depends on, hashed. Equal keys, equal files.
 // A kArticles unit (an article's page, its export, a feed, a search chunk)
 // hashes its articles' digests and its context: only what it shows, so a new
 // day's articles leave the other articles' pages alone.
 std::vector<std::uint64_t> unit_keys(const render::SiteRenderer& renderer,
-                                     const archive::Archive& archive,
-                                     const std::vector<std::uint64_t>& digests, std::uint64_t stamp,
+                                     const ArticleHashes& hashes, std::uint64_t stamp,
                                      int threads) {
-  const std::size_t n = archive.articles.size();
-  std::vector<std::uint64_t> listed(n);
-  for_each_in_blocks(n, threads, [&](std::size_t i) {
-    listed[i] = hash_bytes(render::listing_key(archive.articles[i]));
-  });
-  std::uint64_t listing = hash_combine(stamp, n);
+  const std::vector<std::uint64_t>& listed = hashes.listed;
+  const std::vector<std::uint64_t>& digests = hashes.digests;
+  std::uint64_t listing = hash_combine(stamp, listed.size());
   for (std::uint64_t h : listed) listing = hash_combine(listing, h);
   std::uint64_t all = listing;
   for (std::uint64_t d : digests) all = hash_combine(all, d);
@@ -283,12 +285,12 @@ render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& d
 // Renders what changed and writes it; false when nothing could be written.
 // What the last builds left is `loading` until the unit keys are known.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
-                      const archive::Archive& archive, const std::vector<std::uint64_t>& digests,
+                      const archive::Archive& archive, const ArticleHashes& hashes,
                       std::uint64_t stamp, std::future<Known>& loading, render::Memo& memo,
                       Output& out, BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
-  out.reuse = reuse_of(in, digests, memo);
+  out.reuse = reuse_of(in, hashes.digests, memo);
   // One slot more than threads: see render_units.
   out.renderer = std::make_unique<const render::SiteRenderer>(archive, in.config, in.templates,
                                                               diags, threads + 1, &out.reuse);
@@ -297,7 +299,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     report.config_error = true;
     return false;
   }
-  const std::vector<std::uint64_t> keys = unit_keys(renderer, archive, digests, stamp, threads);
+  const std::vector<std::uint64_t> keys = unit_keys(renderer, hashes, stamp, threads);
   out.known = loading.get();
   const std::optional<OutputState>& prev = out.known.live;
   const WriteMode mode = options.cache == CacheMode::kUse ? WriteMode::kSpare : WriteMode::kStage;
@@ -425,16 +427,19 @@ BuildReport build_to_disk(const BuildOptions& options, base::Diagnostics& diags)
   auto archive = std::make_unique<const archive::Archive>(
       archive::build_archive(std::move(content.records), in.config, diags, &slugs, &taken_from));
   if (auto changed = slugs.changed()) save_slugs(cache_dir, *changed);
-  // The record digest of each article, in archive order.
-  std::vector<std::uint64_t> digests;
-  digests.reserve(taken_from.size());
-  for (std::size_t at : taken_from) digests.push_back(content.digests[at]);
+  ArticleHashes hashes;
+  hashes.digests.reserve(taken_from.size());
+  hashes.listed.reserve(taken_from.size());
+  for (std::size_t at : taken_from) {
+    hashes.digests.push_back(content.digests[at]);
+    hashes.listed.push_back(content.listed[at]);
+  }
   report.articles = archive->articles.size();
   report.phases.push_back({"index", report.articles, "articles", ms_since(clock)});
   Output out;
   MemoFolder memo(cache_dir / "memo", output_folder(report.out_dir), options.cache);
   bool staged = false;
-  if (render_and_write(options, in, *archive, digests, stamp, known, memo, out, report, diags) &&
+  if (render_and_write(options, in, *archive, hashes, stamp, known, memo, out, report, diags) &&
       !out.failed) {
     clock = Clock::now();
     // The state of the folder about to be swapped in is written meanwhile

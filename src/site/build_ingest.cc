@@ -115,6 +115,7 @@ void gather(Outcome& out, std::int64_t read_at_ns, IngestCache& cache, Content& 
   for (const auto& d : out.entry.diags) diags.add(d);
   if (out.entry.records.empty()) return;
   content.digests.insert(content.digests.end(), out.entry.digests.begin(), out.entry.digests.end());
+  content.listed.insert(content.listed.end(), out.entry.listed.begin(), out.entry.listed.end());
   content.records.push_back(std::move(out.entry.records));
 }
 
@@ -166,6 +167,7 @@ Content ingest_content(const BuildOptions& options, const Listing& listing,
   Content content;
   content.records.reserve(n);  // most sources are one article
   content.digests.reserve(n);
+  content.listed.reserve(n);
   content.live.reserve(n);
   const auto vouched = vouched_by_stat(listing, cache);
   ReadAhead ahead(listing.files, files_to_read(vouched));

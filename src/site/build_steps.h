@@ -54,6 +54,7 @@ struct Content {
   /// archive moves each record once, from here to its place.
   std::vector<std::vector<ingest::ArticleRecord>> records;
   std::vector<std::uint64_t> digests;  ///< record_digest of each record, in that order (one each)
+  std::vector<std::uint64_t> listed;   ///< hash of each record's render::listing_key, likewise
   std::vector<std::string> live;       ///< display names of the sources
   /// Sources changed less than kRacyNs before they were read: name, content hash.
   std::vector<std::pair<std::string, std::uint64_t>> racy;

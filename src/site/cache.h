@@ -6,8 +6,9 @@
 // cache_slugs.cc (the slugs of names).
 //
 //   ingest.bin  an append-only log of sources: display name, stat, content
-//               hash, the records and diagnostics ingesting it gave. Valid
-//               only for the key it starts with (binary + ingest config).
+//               hash, the records and diagnostics ingesting it gave (with
+//               each record's digest and listing hash). Valid only for the
+//               key it starts with (binary + ingest config).
 //   memo/       what the units that depend on every article keep for the
 //               next build (render::Memo), a file per key; records.json's
 //               runs only by where the live output folder holds them.
@@ -19,6 +20,7 @@
 //               build with no new name needs no ICU transliterator.
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -69,6 +71,8 @@ class Decoder {
   /// A count of items that follow, each at least one byte (fails past the end).
   std::size_t count();
   std::string str();
+  /// The same string, in the input's bytes.
+  std::string_view view();
   /// A record; with `owner`, which keeps the input's bytes alive, its body
   /// is left encoded in them until read (ingest::DeferredBody).
   ingest::ArticleRecord record(std::shared_ptr<const void> owner = nullptr);
@@ -79,8 +83,6 @@ class Decoder {
   std::size_t position(std::string_view whole) const { return whole.size() - in_.size(); }
 
  private:
-  void skip_str();
-  std::string_view skip_body();
   std::string_view in_;
   bool failed_ = false;
 };
@@ -125,6 +127,7 @@ struct IngestEntry {
   std::uint64_t content_hash = 0;
   std::vector<ingest::ArticleRecord> records;
   std::vector<std::uint64_t> digests;  ///< one per record: the hash of its encoding
+  std::vector<std::uint64_t> listed;   ///< one per record: the hash of its render::listing_key
   std::vector<base::Diagnostic> diags;
 };
 
@@ -152,7 +155,8 @@ class IngestCache {
   /// it keep what their deferred bodies need.
   void release();
   /// An entry's bytes in the log (any thread). Fills `entry.digests` when
-  /// empty: each record's record_digest, from the same encoding.
+  /// empty: each record's record_digest, from the same encoding; and
+  /// `entry.listed` when empty.
   static std::string encode(IngestEntry& entry);
   /// Adds or replaces the entry of `display` (encode()'s bytes, appended by save()).
   void put(const std::string& display, std::string encoded);
@@ -163,11 +167,15 @@ class IngestCache {
  private:
   std::filesystem::path file_;
   std::uint64_t key_;
+  /// A copy of `name` that lives as long as the cache, among the others.
+  std::string_view hold_name(std::string_view name);
+
   std::shared_ptr<const MappedFile> map_;  ///< the file as loaded
   std::string_view log_;                   ///< its bytes
-  std::map<std::string, Found> found_;
-  std::size_t logged_ = 0;                    ///< entries in the file, stale ones included
-  std::map<std::string, std::string> added_;  ///< display -> encoded entry
+  std::deque<std::string> names_;          ///< found_'s names, packed in a few large strings
+  std::unordered_map<std::string_view, Found> found_;
+  std::size_t logged_ = 0;  ///< entries in the file, stale ones included
+  std::map<std::string, std::string, std::less<>> added_;  ///< display -> encoded entry
 };
 
 // ---- cache_memo.cc ---------------------------------------------------------

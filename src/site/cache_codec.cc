@@ -45,12 +45,16 @@ std::size_t Decoder::count() {
 }
 
 std::string Decoder::str() {
+  return std::string(view());
+}
+
+std::string_view Decoder::view() {
   const std::uint64_t n = u64();
   if (failed_ || n > in_.size()) {
     failed_ = true;
     return {};
   }
-  std::string s(in_.substr(0, n));
+  const std::string_view s = in_.substr(0, n);
   in_.remove_prefix(n);
   return s;
 }
@@ -187,8 +191,12 @@ void Encoder::record(const ingest::ArticleRecord& r) {
   for (const auto* v : {&r.reporters, &r.correspondents, &r.authors, &r.photo_credits,
                         &r.section_headings, &r.captions})
     put_strings(*this, *v);
-  put_blocks(*this, r.body_blocks());
-  str(r.markdown_source());
+  // The body (blocks, then the Markdown source) is one string of its own, so
+  // that a record whose body is deferred skips it in one step.
+  Encoder body;
+  put_blocks(body, r.body_blocks());
+  body.str(r.markdown_source());
+  str(body.bytes());
   u64(r.repairs.size());
   for (const auto& repair : r.repairs) {
     str(repair.code);
@@ -197,28 +205,6 @@ void Encoder::record(const ingest::ArticleRecord& r) {
   }
   u64(r.diagnostics.size());
   for (const auto& d : r.diagnostics) diagnostic(d);
-}
-
-// The body's bytes (its blocks, then the Markdown source), checked and
-// skipped; empty when malformed.
-std::string_view Decoder::skip_body() {
-  const std::string_view start = in_;
-  for (std::size_t n = count(); n > 0 && !failed_; --n) {
-    u64();  // kind
-    skip_str();
-    get_span(*this);
-  }
-  skip_str();  // markdown
-  return failed_ ? std::string_view() : start.substr(0, start.size() - in_.size());
-}
-
-void Decoder::skip_str() {
-  const std::uint64_t n = u64();
-  if (failed_ || n > in_.size()) {
-    failed_ = true;
-    return;
-  }
-  in_.remove_prefix(n);
 }
 
 ingest::ArticleRecord Decoder::record(std::shared_ptr<const void> owner) {
@@ -241,7 +227,7 @@ ingest::ArticleRecord Decoder::record(std::shared_ptr<const void> owner) {
     *v = get_strings(*this);
   if (owner) {
     // Decoded when a unit asks for it; `owner` keeps the bytes mapped till then.
-    const std::string_view body = skip_body();
+    const std::string_view body = view();
     r.deferred = std::make_shared<ingest::DeferredBody>(
         [body, owner = std::move(owner)](std::vector<ingest::Block>& blocks, std::string& md) {
           Decoder d(body);
@@ -249,8 +235,10 @@ ingest::ArticleRecord Decoder::record(std::shared_ptr<const void> owner) {
           md = d.str();
         });
   } else {
-    r.body = get_blocks(*this);
-    r.markdown = str();
+    Decoder body(view());
+    r.body = get_blocks(body);
+    r.markdown = body.str();
+    failed_ = failed_ || body.failed() || !body.done();
   }
   r.repairs.resize(count());
   for (auto& repair : r.repairs) {

@@ -1,9 +1,10 @@
 // ingest.bin: what ingesting each source gave, by display name, as an
 // append-only log: a rebuild that changed one file appends one entry.
+#include <algorithm>
 #include <cstdio>
 #include <deque>
-#include <set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "site/cache.h"
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint64_t kIngestMagic = 0x4E41524331ull;  // bumped when the layout changes
+constexpr std::uint64_t kIngestMagic = 0x4E41524332ull;  // bumped when the layout changes
 
 std::string header(std::uint64_t key) {
   Encoder e;
@@ -25,8 +26,8 @@ std::string header(std::uint64_t key) {
 }
 
 // The entry's name and the fields find() compares, read from its payload.
-std::string read_head(Decoder& d, IngestCache::Found& found) {
-  std::string display = d.str();
+std::string_view read_head(Decoder& d, IngestCache::Found& found) {
+  const std::string_view display = d.view();
   found.stat.size = d.i64();
   found.stat.mtime_ns = d.i64();
   found.stat.inode = d.u64();
@@ -74,6 +75,7 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     return;
   }
   log_ = map_->bytes();
+  found_.reserve(map_->bytes().size() / 2048);  // entries are a few KB
   Decoder d(log_);
   d.u64();
   d.u64();
@@ -83,17 +85,29 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     if (d.failed()) break;  // a log cut short by a killed build: keep what is whole
     Decoder entry(log_.substr(offset, length));
     Found found;
-    std::string display = read_head(entry, found);
+    const std::string_view display = read_head(entry, found);
     if (entry.failed()) break;
     found.offset = offset;
     found.length = length;
-    // At the end when the log is in order by name, as a rewritten one is: no
-    // search down the tree for each of 100,000 entries. A later entry of the
-    // same name (appended by a later build) replaces the earlier one.
-    found_.insert_or_assign(found_.end(), std::move(display), found);
+    // A later entry of the same name (appended by a later build) replaces
+    // the earlier one.
+    // Names are held apart from the log, whose pages are let go once read.
+    if (auto it = found_.find(display); it != found_.end())
+      it->second = found;
+    else
+      found_.emplace(hold_name(display), found);
     ++logged_;
     d = Decoder(log_.substr(offset + length));
   }
+}
+
+std::string_view IngestCache::hold_name(std::string_view name) {
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
+  if (names_.empty() || names_.back().size() + name.size() > names_.back().capacity())
+    names_.emplace_back().reserve(std::max(kChunk, name.size()));
+  std::string& chunk = names_.back();  // never grows past its capacity: views stay valid
+  chunk += name;
+  return std::string_view(chunk).substr(chunk.size() - name.size());
 }
 
 const IngestCache::Found* IngestCache::find(const std::string& display) const {
@@ -106,15 +120,17 @@ std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
   Decoder d(log_.substr(found.offset, found.length));
   IngestEntry entry;
   Found head;
-  entry.display = read_head(d, head);
+  entry.display = std::string(read_head(d, head));
   entry.stat = head.stat;
   entry.read_at_ns = head.read_at_ns;
   entry.content_hash = head.content_hash;
   entry.records.resize(d.count());
   entry.digests.resize(entry.records.size());
+  entry.listed.resize(entry.records.size());
   for (std::size_t i = 0; i < entry.records.size() && !d.failed(); ++i) {
     entry.records[i] = d.record(map_);
     entry.digests[i] = d.u64();
+    entry.listed[i] = d.u64();
   }
   entry.diags.resize(d.count());
   for (auto& diag : entry.diags) diag = d.diagnostic();
@@ -132,6 +148,10 @@ void IngestCache::release() {
 
 std::string IngestCache::encode(IngestEntry& entry) {
   const bool digest = entry.digests.empty();
+  // What the other pages show of each record is hashed once, here, not by
+  // every build that reads the record back (100,000 listing keys per edit).
+  if (entry.listed.empty())
+    for (const auto& r : entry.records) entry.listed.push_back(hash_bytes(render::listing_key(r)));
   Encoder e;
   e.str(entry.display);
   e.i64(entry.stat.size);
@@ -146,6 +166,7 @@ std::string IngestCache::encode(IngestEntry& entry) {
     // record_digest, without encoding the record a second time.
     if (digest) entry.digests.push_back(hash_bytes(std::string_view(e.bytes()).substr(at)));
     e.u64(entry.digests[i]);
+    e.u64(entry.listed[i]);
   }
   e.u64(entry.diags.size());
   for (const auto& d : entry.diags) e.diagnostic(d);
@@ -162,7 +183,7 @@ void IngestCache::put(const std::string& display, std::string encoded) {
 void IngestCache::save(const std::vector<std::string>& live) {
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
-  const std::set<std::string> keep(live.begin(), live.end());
+  const std::unordered_set<std::string_view> keep(live.begin(), live.end());
   std::size_t kept_old = 0;
   for (const auto& [display, found] : found_)
     kept_old += keep.count(display) && !added_.count(display) ? 1 : 0;
@@ -177,10 +198,19 @@ void IngestCache::save(const std::vector<std::string>& live) {
   const std::string head = header(key_);
   std::deque<std::string> frames;  // the length before each kept old entry
   std::vector<std::string_view> pieces{head};
-  for (const auto& [display, found] : found_) {
-    if (!keep.count(display) || added_.count(display) || !old ||
-        found.offset + found.length > old->size())
-      continue;
+  // In order by name, as the listing gives sources: the next build reads
+  // the log front to back.
+  std::vector<const std::pair<const std::string_view, Found>*> kept;
+  for (const auto& entry : found_) {
+    const auto& [display, found] = entry;
+    if (keep.count(display) && !added_.count(display) && old &&
+        found.offset + found.length <= old->size())
+      kept.push_back(&entry);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* entry : kept) {
+    const Found& found = entry->second;
     Encoder framed;
     framed.u64(found.length);
     pieces.push_back(frames.emplace_back(std::move(framed.bytes())));

@@ -678,7 +678,7 @@ TEST(CacheCodec, ARecordWithAnOwnerDefersItsBodyTillRead) {
   EXPECT_EQ(site::record_digest(back), site::record_digest(r));
 }
 
-TEST(CacheCodec, AnEncodedEntryCarriesEachRecordsDigest) {
+TEST(CacheCodec, AnEncodedEntryCarriesEachRecordsDigestAndListingHash) {
   site::IngestEntry entry;
   entry.display = "content/2023/p1.txt";
   entry.records = {full_record(), full_record()};
@@ -688,7 +688,56 @@ TEST(CacheCodec, AnEncodedEntryCarriesEachRecordsDigest) {
   EXPECT_EQ(entry.digests[0], site::record_digest(entry.records[0]));
   EXPECT_EQ(entry.digests[1], site::record_digest(entry.records[1]));
   EXPECT_NE(entry.digests[0], entry.digests[1]);
-  EXPECT_EQ(site::IngestCache::encode(entry), bytes);  // digests given: the same bytes
+  ASSERT_EQ(entry.listed.size(), 2u);
+  EXPECT_EQ(entry.listed[0], site::hash_bytes(render::listing_key(entry.records[0])));
+  EXPECT_EQ(entry.listed[1], site::hash_bytes(render::listing_key(entry.records[1])));
+  EXPECT_EQ(site::IngestCache::encode(entry), bytes);  // hashes given: the same bytes
+}
+
+// An entry of ingest.bin, as the next build finds it: after the build has
+// let go of the log (release), the log can still be rewritten without the
+// sources that are gone.
+TEST(IngestLog, EntriesAreFoundByTheNextBuildAndDroppedWhenTheirSourceIsGone) {
+  const fs::path dir = fs::temp_directory_path() / ("newsarc-log-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::vector<std::string> names = {"content/a.txt", "content/b.txt", "content/c.txt"};
+  {
+    site::IngestCache cache(dir, 7, site::CacheMode::kUse);
+    for (const std::string& name : names) {
+      site::IngestEntry entry;
+      entry.display = name;
+      entry.content_hash = name.size() + name[8];
+      entry.records = {full_record()};
+      entry.records[0].id = name.substr(8, 1);
+      entry.records[0].markdown = "正文" + name;
+      cache.put(name, site::IngestCache::encode(entry));
+    }
+    cache.save(names);
+  }
+  {
+    site::IngestCache cache(dir, 7, site::CacheMode::kUse);
+    const site::IngestCache::Found* b = cache.find("content/b.txt");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->content_hash, names[1].size() + 'b');
+    const auto entry = cache.decode(*b);
+    ASSERT_TRUE(entry);
+    EXPECT_EQ(entry->display, "content/b.txt");
+    ASSERT_EQ(entry->records.size(), 1u);
+    EXPECT_EQ(entry->records[0].id, "b");
+    EXPECT_EQ(entry->records[0].markdown_source(), "正文content/b.txt");
+    EXPECT_EQ(entry->digests, std::vector<std::uint64_t>{site::record_digest(entry->records[0])});
+    EXPECT_EQ(entry->listed,
+              std::vector<std::uint64_t>{site::hash_bytes(render::listing_key(entry->records[0]))});
+    cache.release();
+    cache.save({"content/c.txt"});  // less than half the log is live: rewritten
+  }
+  site::IngestCache cache(dir, 7, site::CacheMode::kUse);
+  EXPECT_EQ(cache.find("content/a.txt"), nullptr);
+  EXPECT_EQ(cache.find("content/b.txt"), nullptr);
+  ASSERT_NE(cache.find("content/c.txt"), nullptr);
+  EXPECT_EQ(cache.decode(*cache.find("content/c.txt"))->records.at(0).id, "c");
+  EXPECT_EQ(site::IngestCache(dir, 8, site::CacheMode::kUse).find("content/c.txt"), nullptr);
+  fs::remove_all(dir);
 }
 
 TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
