@@ -74,6 +74,13 @@ class Memo {
                                                  std::uint64_t /*hash*/) {
     return std::nullopt;
   }
+  /// True when whoever writes this build's output keeps file `path` as the
+  /// last build left it, and its record says that file's bytes hash to
+  /// `hash`: a unit may then emit FileBytes::unchanged(hash) for it, and
+  /// the file is neither read nor written. This one keeps nothing.
+  virtual bool keeps_last_output(std::string_view /*path*/, std::uint64_t /*hash*/) {
+    return false;
+  }
 };
 
 /// What lets units reuse earlier work: the memo, and for each article (in
@@ -108,6 +115,11 @@ class FileBytes {
   FileBytes(std::string text) : text_(std::move(text)) {}  // NOLINT: implicit
   FileBytes(const char* text) : text_(text) {}             // NOLINT: implicit
   static FileBytes of_pieces(std::vector<SharedBytes> pieces);
+  /// No bytes: the file the last build wrote, whose bytes hash to `hash`,
+  /// is kept. Emitted only where Memo::keeps_last_output said so.
+  static FileBytes unchanged(std::uint64_t hash);
+  /// The hash given to unchanged(), if this is such a file.
+  std::optional<std::uint64_t> unchanged_hash() const { return unchanged_; }
   /// The bytes in order.
   std::vector<std::string_view> pieces() const;
   std::size_t size() const;
@@ -118,6 +130,7 @@ class FileBytes {
   FileBytes() = default;
   std::string text_;
   std::vector<SharedBytes> pieces_;  ///< when not empty, the bytes (text_ is empty)
+  std::optional<std::uint64_t> unchanged_;
 };
 
 /// Receives a unit's files as they are rendered: output path, bytes.

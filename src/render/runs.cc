@@ -48,6 +48,12 @@ FileBytes FileBytes::of_pieces(std::vector<SharedBytes> pieces) {
   return out;
 }
 
+FileBytes FileBytes::unchanged(std::uint64_t hash) {
+  FileBytes out;
+  out.unchanged_ = hash;
+  return out;
+}
+
 std::vector<std::string_view> FileBytes::pieces() const {
   if (pieces_.empty()) return {text_};
   std::vector<std::string_view> out;

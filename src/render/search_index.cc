@@ -457,18 +457,20 @@ void keep_shard_table(const Reuse& reuse, const std::vector<ShardMade>& table) {
 }
 
 // Shard s: the last build's file when `last` made it from the same groups
-// and the file still holds it, else merged.
-SharedBytes shard_bytes(const std::vector<LoadedPart>& parts, std::size_t s, std::size_t shards,
-                        const std::vector<ShardMade>& last, const Reuse* reuse, ShardMade& made) {
+// and the output still holds it (kept there when the memo says it will be,
+// else read back), else merged.
+FileBytes shard_bytes(const std::vector<LoadedPart>& parts, std::size_t s, std::size_t shards,
+                      const std::vector<ShardMade>& last, const Reuse* reuse, ShardMade& made) {
   made.key = shard_key(parts, s, shards);
   if (s < last.size() && last[s].key == made.key) {
-    if (std::optional<SharedBytes> kept = reuse->memo->last_output(shard_path(s), last[s].hash)) {
-      made.hash = last[s].hash;
-      return std::move(*kept);
-    }
+    made.hash = last[s].hash;
+    if (reuse->memo->keeps_last_output(shard_path(s), made.hash))
+      return FileBytes::unchanged(made.hash);
+    if (std::optional<SharedBytes> kept = reuse->memo->last_output(shard_path(s), made.hash))
+      return FileBytes::of_pieces({std::move(*kept)});
   }
-  SharedBytes merged = SharedBytes::of(merge_shard(parts, s, shards));
-  made.hash = base::hash_bytes(merged.bytes);
+  std::string merged = merge_shard(parts, s, shards);
+  made.hash = base::hash_bytes(merged);
   return merged;
 }
 
@@ -534,7 +536,7 @@ std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Ar
   const std::size_t shards = shard_count(parts, used, groups);
   const std::vector<ShardMade> last =
       memo ? last_shard_table(*reuse, shards) : std::vector<ShardMade>{};
-  std::vector<SharedBytes> bytes(shards);
+  std::vector<std::optional<FileBytes>> bytes(shards);
   std::vector<ShardMade> made(shards);
   base::run_pool(shards, static_cast<int>(used.threads), [&](std::size_t s) {
     bytes[s] = shard_bytes(parts, s, shards, last, reuse, made[s]);
@@ -548,8 +550,7 @@ std::vector<std::pair<std::string, FileBytes>> search_postings(const archive::Ar
   files.reserve(shards + 2);
   files.emplace_back("search/manifest.json",
                      manifest(archive, shards, used, version_of(content, hashes, t2s)));
-  for (std::size_t s = 0; s < shards; ++s)
-    files.emplace_back(shard_path(s), FileBytes::of_pieces({std::move(bytes[s])}));
+  for (std::size_t s = 0; s < shards; ++s) files.emplace_back(shard_path(s), std::move(*bytes[s]));
   files.emplace_back("search/t2s.json", std::move(t2s));
   return files;
 }

@@ -193,7 +193,7 @@ struct Known {
 Known load_known(const fs::path& cache_dir, const std::string& out_abs) {
   Known k;
   k.live = load_output_state(cache_dir, StateOf::kLive);
-  k.spare = load_output_state(cache_dir, StateOf::kSpare);
+  k.spare = load_output_state(cache_dir, StateOf::kSpare, StatePart::kUnindexed);  // files only
   if (k.live && k.live->out_dir != out_abs) k.live.reset();
   if (k.spare && k.spare->out_dir != out_abs) k.spare.reset();
   if (k.live) k.live_files = index_files(*k.live);
@@ -213,6 +213,19 @@ struct Output {
   double write_ms = 0;
   std::size_t rendered = 0, skipped = 0;
 };
+
+// A file a rendered unit left as the live folder has it
+// (render::FileBytes::unchanged, where the memo said it would be kept).
+void keep_unchanged(const std::string& path, std::uint64_t hash, UnitState& entry, Output& out) {
+  const OutputFile* live = out.writer->live_file(path);
+  if (live == nullptr || live->hash != hash) {
+    out.failed =
+        base::Error{"site/write", "cannot keep " + path + ": the last build did not write it"};
+    return;
+  }
+  out.failed = out.writer->keep(*live);
+  entry.files.push_back(*live);
+}
 
 void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit* unit,
                std::uint64_t key, Output& out, base::Diagnostics& diags) {
@@ -234,6 +247,10 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
   const Clock::time_point start = Clock::now();
   for (std::size_t k = 0; k < unit->files.size(); ++k) {
     if (out.failed) return;
+    if (auto hash = unit->files[k].second.unchanged_hash()) {
+      keep_unchanged(unit->files[k].first, *hash, entry, out);
+      continue;
+    }
     const Pieces bytes = unit->files[k].second.pieces();
     const bool ahead = k < unit->written.size() && unit->written[k];
     auto file = ahead ? out.writer->put_written(*unit->written[k], bytes)
@@ -252,7 +269,8 @@ void take_unit(const render::SiteRenderer& renderer, std::size_t u, RenderedUnit
 void write_unit_ahead(const OutputWriter& writer, RenderedUnit& unit) {
   unit.written.reserve(unit.files.size());
   for (const auto& [path, bytes] : unit.files)
-    unit.written.push_back(writer.write_ahead(path, bytes.pieces()));
+    unit.written.push_back(bytes.unchanged_hash() ? std::nullopt
+                                                  : writer.write_ahead(path, bytes.pieces()));
 }
 
 void put_assets(const std::map<std::string, std::string>& assets, Output& out,
@@ -286,7 +304,7 @@ render::Reuse reuse_of(const SiteInputs& in, const std::vector<std::uint64_t>& d
 // What the last builds left is `loading` until the unit keys are known.
 bool render_and_write(const BuildOptions& options, const SiteInputs& in,
                       const archive::Archive& archive, const ArticleHashes& hashes,
-                      std::uint64_t stamp, std::future<Known>& loading, render::Memo& memo,
+                      std::uint64_t stamp, std::future<Known>& loading, MemoFolder& memo,
                       Output& out, BuildReport& report, base::Diagnostics& diags) {
   const Clock::time_point start = Clock::now();
   const int threads = thread_count(options.jobs, archive.articles.size() + 1);
@@ -313,6 +331,12 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
     return false;
   }
   out.writer = std::move(*writer);
+  // What the writer keeps from the live folder need not be read back (the
+  // search index's shards whose terms did not change).
+  memo.set_keeps([&files = *out.writer](std::string_view path, std::uint64_t hash) {
+    const OutputFile* live = files.live_file(path);
+    return live != nullptr && live->hash == hash;
+  });
   // Units are kept from the live folder only when it is there to keep from
   // (someone may have deleted public/ since the last build).
   std::vector<char> skip(renderer.size(), 0);
@@ -337,6 +361,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
       },
       [&files_out](RenderedUnit& unit) { write_unit_ahead(files_out, unit); });
   tell(options, "render", renderer.size(), renderer.size());
+  memo.set_keeps({});
   put_assets(in.assets, out, diags);
   for (std::string_view path : out.writer->paths()) report.pages += path.ends_with(".html");
   report.files = out.writer->paths().size();

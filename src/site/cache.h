@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -194,6 +195,13 @@ class MemoFolder : public render::Memo {
                   std::uint64_t offset) override;
   std::optional<render::SharedBytes> last_output(std::string_view path,
                                                  std::uint64_t hash) override;
+  /// Says whether the output's writer keeps the last build's file at a path
+  /// with bytes of a hash (set before the units are rendered; none: never).
+  using Keeps = std::function<bool(std::string_view path, std::uint64_t hash)>;
+  void set_keeps(Keeps keeps) { keeps_ = std::move(keeps); }
+  bool keeps_last_output(std::string_view path, std::uint64_t hash) override {
+    return read_ && keeps_ && keeps_(path, hash);
+  }
   /// Removes the values this build neither read nor wrote (call when no
   /// thread uses the memo any more).
   void sweep();
@@ -213,6 +221,7 @@ class MemoFolder : public render::Memo {
 
   std::filesystem::path dir_, output_dir_;
   bool read_;
+  Keeps keeps_;
   std::mutex mutex_;
   std::set<std::string> used_;                                      ///< file names
   std::map<std::string, std::weak_ptr<const MappedFile>> outputs_;  ///< output files mapped
@@ -269,9 +278,11 @@ struct OutputState {
 /// swapped out to become the spare (aside.bin, read by no build).
 enum class StateOf { kLive, kSpare, kAside };
 
-/// How much of a state to read: all of it, or all but the units (enough to
-/// tell that nothing changed, without decoding a record per output file).
-enum class StatePart { kAll, kHeader };
+/// How much of a state to read: all of it; all of it but the index of units
+/// by name (find() then finds a unit at its hint only: enough for a state
+/// whose files only are looked up); or all but the units (enough to tell
+/// that nothing changed, without decoding a record per output file).
+enum class StatePart { kAll, kUnindexed, kHeader };
 
 /// Reads the state of `dir` (nullopt when missing or damaged).
 std::optional<OutputState> load_output_state(const std::filesystem::path& dir, StateOf which,

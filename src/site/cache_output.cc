@@ -73,9 +73,9 @@ void OutputState::index() {
 std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which, StatePart part) {
   // Mapped, not read: a build that finds nothing changed reads the header
   // only (the whole file is 20 MB at 100,000 articles).
-  const auto file = MappedFile::open(state_file(dir, which), part == StatePart::kAll
-                                                                 ? MappedFile::Reading::kAll
-                                                                 : MappedFile::Reading::kPart);
+  const auto file = MappedFile::open(state_file(dir, which), part == StatePart::kHeader
+                                                                 ? MappedFile::Reading::kPart
+                                                                 : MappedFile::Reading::kAll);
   if (!file) return std::nullopt;
   Decoder d(file->bytes());
   if (d.u64() != kOutputMagic) return std::nullopt;
@@ -95,7 +95,7 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
   if (part == StatePart::kHeader) return d.failed() ? std::nullopt : std::optional(std::move(s));
   decode_units(d, s);
   if (d.failed() || !d.done()) return std::nullopt;
-  s.index();
+  if (part == StatePart::kAll) s.index();
   return s;
 }
 

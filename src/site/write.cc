@@ -587,6 +587,12 @@ std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
                      "cannot link " + (out_ / file.path).string() + " into " + staging_.string()};
 }
 
+const OutputFile* OutputWriter::live_file(std::string_view path) const {
+  if (!can_keep() || known_.live == nullptr) return nullptr;
+  auto it = known_.live->find(path);
+  return it == known_.live->end() ? nullptr : it->second;
+}
+
 // Removes from the staging folder the files it holds that this build did
 // not put or keep, then the folders that left empty.
 std::optional<base::Error> OutputWriter::remove_stale() {

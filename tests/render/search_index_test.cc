@@ -381,10 +381,18 @@ class CountingMemo : public Memo {
     ++output_hits;
     return SharedBytes::of(it->second);
   }
-  void reset_counts() { hits = output_hits = puts = 0; }
+  // Kept when asked, if `keeps` and the output holds those bytes.
+  bool keeps_last_output(std::string_view path, std::uint64_t hash) override {
+    auto it = output.find(std::string(path));
+    if (!keeps || it == output.end() || base::hash_bytes(it->second) != hash) return false;
+    ++kept;
+    return true;
+  }
+  void reset_counts() { hits = output_hits = puts = kept = 0; }
   std::map<std::uint64_t, std::string> values;
   RenderedSite output;
-  int hits = 0, output_hits = 0, puts = 0;
+  bool keeps = false;
+  int hits = 0, output_hits = 0, puts = 0, kept = 0;
 };
 
 // small_archive's postings in a part per document: without a memo, and
@@ -477,6 +485,29 @@ TEST(SearchIndex, AShardFileChangedSinceTheLastBuildIsMergedAgain) {
   add_search_postings(c.a, again, c.options, &c.reuse);
   EXPECT_EQ(c.memo.output_hits, 63);
   EXPECT_EQ(again, c.plain);
+}
+
+// A writer that keeps the last build's shard files (site/ does) needs no
+// bytes for the shards whose terms did not change: they are neither read
+// back nor merged, and the others are merged as without it.
+TEST(SearchIndex, AShardTheOutputKeepsIsNeitherReadNorMerged) {
+  ShardCase c("今晚", "今晚春季");  // some shards change
+  c.memo.keeps = true;
+  c.memo.reset_counts();
+  int unchanged = 0;
+  for (const auto& [path, bytes] : search_postings(c.a, c.options, &c.reuse)) {
+    if (auto hash = bytes.unchanged_hash()) {
+      ++unchanged;
+      EXPECT_EQ(*hash, base::hash_bytes(c.plain.at(path))) << path;
+      EXPECT_EQ(c.memo.output.at(path), c.plain.at(path)) << path;  // as the output holds it
+    } else {
+      EXPECT_EQ(FileBytes(bytes).join(), c.plain.at(path)) << path;
+    }
+  }
+  EXPECT_EQ(c.memo.output_hits, 0);
+  EXPECT_EQ(unchanged, c.memo.kept);
+  EXPECT_GT(unchanged, 0);
+  EXPECT_LT(unchanged, 64);
 }
 
 TEST(SearchIndex, TheVersionChangesWithTextThatChangesNoTerm) {
