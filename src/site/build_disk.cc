@@ -363,7 +363,8 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   tell(options, "render", renderer.size(), renderer.size());
   memo.set_keeps({});
   put_assets(in.assets, out, diags);
-  for (std::string_view path : out.writer->paths()) report.pages += path.ends_with(".html");
+  out.writer->paths().for_each(
+      [&](std::string_view path) { report.pages += path.ends_with(".html"); });
   report.files = out.writer->paths().size();
   report.phases.push_back(
       {"render", report.pages, "pages", ms_since(start) - out.write_ms,

@@ -37,6 +37,7 @@
 #include "ingest/ingest.h"
 #include "render/render.h"
 #include "site/files.h"
+#include "site/path_table.h"
 #include "site/site.h"
 #include "text/text.h"
 
@@ -270,7 +271,10 @@ struct OutputState {
   std::uint64_t sources_count = 0, articles = 0, pages = 0, files = 0;
 
  private:
-  std::unordered_map<std::string_view, std::size_t> by_name_;  ///< into units
+  struct NameOfUnit {
+    std::string_view operator()(const UnitState* unit) const { return unit->name; }
+  };
+  PathTable<const UnitState*, NameOfUnit> by_name_;  ///< into units (moved with them)
 };
 
 /// Which folder a state describes: the live output folder (output.bin), its

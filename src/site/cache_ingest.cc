@@ -183,10 +183,11 @@ void IngestCache::put(const std::string& display, std::string encoded) {
 void IngestCache::save(const std::vector<std::string>& live) {
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
-  const std::unordered_set<std::string_view> keep(live.begin(), live.end());
+  // The old entries still live, found by the live names (no set of those is
+  // made unless the log is rewritten: 100,000 names at every edit).
   std::size_t kept_old = 0;
-  for (const auto& [display, found] : found_)
-    kept_old += keep.count(display) && !added_.count(display) ? 1 : 0;
+  for (const std::string& display : live)
+    kept_old += found_.contains(display) && !added_.contains(display) ? 1 : 0;
   const bool appendable = fs::exists(file_, ec) && logged_ > 0;
   // Rewritten when less than half the log would be live.
   if (appendable && 2 * (kept_old + added_.size()) >= logged_ + added_.size()) {
@@ -194,6 +195,7 @@ void IngestCache::save(const std::vector<std::string>& live) {
     for (const auto& [display, bytes] : added_) tail += bytes;
     if (tail.empty() || append_to(file_, tail)) return;
   }
+  const std::unordered_set<std::string_view> keep(live.begin(), live.end());
   auto old = read_bytes(file_);
   const std::string head = header(key_);
   std::deque<std::string> frames;  // the length before each kept old entry

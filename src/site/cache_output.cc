@@ -60,14 +60,14 @@ void decode_units(Decoder& d, OutputState& s) {
 
 const UnitState* OutputState::find(std::string_view name, std::size_t hint) const {
   if (hint < units.size() && units[hint].name == name) return &units[hint];
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? nullptr : &units[it->second];
+  const UnitState* const* found = by_name_.find(name);
+  return found == nullptr ? nullptr : *found;
 }
 
 void OutputState::index() {
-  by_name_.clear();
+  by_name_ = {};
   by_name_.reserve(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) by_name_.emplace(units[i].name, i);
+  for (const UnitState& unit : units) by_name_.insert(&unit);
 }
 
 std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which, StatePart part) {

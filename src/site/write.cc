@@ -302,9 +302,8 @@ std::optional<base::Error> link_existing(const fs::path& out, const fs::path& st
 }
 
 bool same_file(const FileIndex* files, const OutputFile& f) {
-  if (files == nullptr) return false;
-  auto it = files->find(f.path);
-  return it != files->end() && it->second->size == f.size && it->second->hash == f.hash;
+  const OutputFile* const* held = files == nullptr ? nullptr : files->find(f.path);
+  return held != nullptr && (*held)->size == f.size && (*held)->hash == f.hash;
 }
 
 // Files held alone at least this large have only their changed bytes
@@ -370,7 +369,7 @@ FileIndex index_files(const OutputState& state) {
   FileIndex files;
   files.reserve(state.files);
   for (const UnitState& unit : state.units)
-    for (const OutputFile& f : unit.files) files[f.path] = &f;
+    for (const OutputFile& f : unit.files) files.assign(&f);  // the last of a path wins
   return files;
 }
 
@@ -564,7 +563,7 @@ base::Result<OutputFile> OutputWriter::put(const std::string& path, const Pieces
 // Records `path` as put; false when it was put or kept before.
 bool OutputWriter::mark_done(const std::string& path) {
   if (done_.contains(path)) return false;
-  done_.insert(put_paths_.emplace_back(path));
+  done_.insert(std::string_view(put_paths_.emplace_back(path)));
   if (const FileIndex* held = held_files(); held != nullptr && held->contains(path))
     ++held_claimed_;
   return true;
@@ -574,10 +573,10 @@ std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
   if (!can_keep())
     return base::Error{"site/write",
                        "cannot keep " + file.path + ": no previous site to keep it from"};
-  const bool first = done_.insert(file.path).second;
+  const bool first = done_.insert(file.path);
   const OutputFile* held = nullptr;  // the staging folder's file at that path, if known
   if (const FileIndex* files = held_files()) {
-    if (auto it = files->find(file.path); it != files->end()) held = it->second;
+    if (const OutputFile* const* found = files->find(file.path)) held = *found;
   }
   if (held != nullptr && first) ++held_claimed_;
   const bool same = held != nullptr && held->size == file.size && held->hash == file.hash;
@@ -589,8 +588,8 @@ std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
 
 const OutputFile* OutputWriter::live_file(std::string_view path) const {
   if (!can_keep() || known_.live == nullptr) return nullptr;
-  auto it = known_.live->find(path);
-  return it == known_.live->end() ? nullptr : it->second;
+  const OutputFile* const* found = known_.live->find(path);
+  return found == nullptr ? nullptr : *found;
 }
 
 // Removes from the staging folder the files it holds that this build did
@@ -603,15 +602,16 @@ std::optional<base::Error> OutputWriter::remove_stale() {
     // When every file it held was put or kept again (after an edit, the
     // common case), none is stale: no lookup for each of them.
     if (held_claimed_ < known->size()) {
-      for (const auto& [path, file] : *known)
-        if (!done_.contains(path)) stale.push_back(staging_ / path);
+      known->for_each([&](const OutputFile* file) {
+        if (!done_.contains(file->path)) stale.push_back(staging_ / file->path);
+      });
     }
   } else {
     for (fs::recursive_directory_iterator it(staging_, ec), end; !ec && it != end;
          it.increment(ec)) {
       if (it->is_directory(ec)) continue;
       const std::string rel = it->path().lexically_relative(staging_).string();
-      if (rel != kOutputMarker && !done_.count(rel)) stale.push_back(it->path());
+      if (rel != kOutputMarker && !done_.contains(rel)) stale.push_back(it->path());
     }
   }
   std::set<fs::path, std::greater<>> dirs;  // deepest first

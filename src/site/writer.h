@@ -17,12 +17,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "base/base.h"
 #include "site/cache.h"
 #include "site/files.h"
+#include "site/path_table.h"
 
 namespace newsarc::site {
 
@@ -33,9 +33,20 @@ enum class WriteMode {
   kSpare,   ///< the spare folder, updated: costs what changed since it was live
 };
 
+/// The key of a file in a FileIndex: its path.
+struct PathOfFile {
+  std::string_view operator()(const OutputFile* file) const { return file->path; }
+};
 /// A folder's files by path, pointing into the OutputState that lists them
 /// (which must outlive the index; its units may be moved, not copied).
-using FileIndex = std::unordered_map<std::string_view, const OutputFile*>;
+using FileIndex = PathTable<const OutputFile*, PathOfFile>;
+
+/// The key of a path in a PathViews: itself.
+struct PathItself {
+  std::string_view operator()(std::string_view path) const { return path; }
+};
+/// Paths held elsewhere.
+using PathViews = PathTable<std::string_view, PathItself>;
 
 /// The files of `state`, indexed by path.
 FileIndex index_files(const OutputState& state);
@@ -110,9 +121,9 @@ class OutputWriter {
   /// nullptr otherwise (thread-safe).
   const OutputFile* live_file(std::string_view path) const;
   /// True when `path` was put or kept.
-  bool has(std::string_view path) const { return done_.count(path) > 0; }
+  bool has(std::string_view path) const { return done_.contains(path); }
   /// Every path put or kept.
-  const std::unordered_set<std::string_view>& paths() const { return done_; }
+  const PathViews& paths() const { return done_; }
   /// Removes what was neither put nor kept and swaps the folder in; the old
   /// site becomes the spare folder when its files are known.
   std::optional<base::Error> finish();
@@ -138,9 +149,9 @@ class OutputWriter {
   int staging_fd_ = -1;  ///< the staging folder when fresh (kStage), open for write_ahead
   WriteMode mode_;
   Known known_;
-  std::unordered_set<std::string_view> done_;  ///< into put_paths_ or the known live files
-  std::deque<std::string> put_paths_;          ///< the paths put, which done_ refers to
-  std::size_t held_claimed_ = 0;               ///< paths in done_ that held_files() has
+  PathViews done_;                     ///< into put_paths_ or the known live files
+  std::deque<std::string> put_paths_;  ///< the paths put, which done_ refers to
+  std::size_t held_claimed_ = 0;       ///< paths in done_ that held_files() has
   PathSet made_dirs_;
   std::size_t written_ = 0, unchanged_ = 0, written_ahead_ = 0;
   bool finished_ = false;
