@@ -6,9 +6,9 @@
 #include <future>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 
 #include "archive/indexes.h"
+#include "base/flat_table.h"
 #include "text/text.h"
 
 namespace newsarc::archive {
@@ -61,7 +61,14 @@ std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& ba
                                base::Diagnostics& diags) {
   std::size_t count = 0;
   for (const auto& batch : batches) count += batch.size();
-  std::unordered_map<std::string_view, At> first_of;
+  // Each id's first article, keyed by the id it points at.
+  struct First {
+    const ArticleRecord* record = nullptr;
+  };
+  struct IdOf {
+    std::string_view operator()(const First& f) const { return f.record->id; }
+  };
+  base::FlatTable<First, IdOf> first_of;
   first_of.reserve(count);
   std::vector<At> kept;
   kept.reserve(count);
@@ -74,15 +81,15 @@ std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& ba
                      "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
         continue;
       }
-      if (auto it = first_of.find(r.id); it != first_of.end()) {
-        const ArticleRecord& first = batches[it->second.batch][it->second.index];
+      if (const First* found = first_of.find(r.id)) {
+        const ArticleRecord& first = *found->record;
         diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
                      "archive/path-collision",
                      "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
                          source_of(first) + "; the later article is skipped");
         continue;
       }
-      first_of.emplace(r.id, At{b, i, position});
+      first_of.insert({&r});
       kept.push_back({b, i, position});
     }
   }

@@ -34,10 +34,10 @@
 #include <vector>
 
 #include "base/base.h"
+#include "base/flat_table.h"
 #include "ingest/ingest.h"
 #include "render/render.h"
 #include "site/files.h"
-#include "site/path_table.h"
 #include "site/site.h"
 #include "text/text.h"
 
@@ -274,7 +274,7 @@ struct OutputState {
   struct NameOfUnit {
     std::string_view operator()(const UnitState* unit) const { return unit->name; }
   };
-  PathTable<const UnitState*, NameOfUnit> by_name_;  ///< into units (moved with them)
+  base::FlatTable<const UnitState*, NameOfUnit> by_name_;  ///< into units (moved with them)
 };
 
 /// Which folder a state describes: the live output folder (output.bin), its

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -12,12 +13,18 @@
 
 namespace newsarc::site {
 
+// Varints are made in a buffer and appended at once, and read without
+// shortening the input byte by byte: caches of millions of them are encoded
+// and decoded at every build.
 void Encoder::u64(std::uint64_t v) {
+  char buffer[10];
+  std::size_t n = 0;
   while (v >= 0x80) {
-    out_ += static_cast<char>((v & 0x7F) | 0x80);
+    buffer[n++] = static_cast<char>((v & 0x7F) | 0x80);
     v >>= 7;
   }
-  out_ += static_cast<char>(v);
+  buffer[n++] = static_cast<char>(v);
+  out_.append(buffer, n);
 }
 
 void Encoder::str(std::string_view s) {
@@ -27,12 +34,14 @@ void Encoder::str(std::string_view s) {
 
 std::uint64_t Decoder::u64() {
   std::uint64_t v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in_.empty()) break;
-    const auto byte = static_cast<unsigned char>(in_.front());
-    in_.remove_prefix(1);
-    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return v;
+  const std::size_t most = std::min<std::size_t>(in_.size(), 10);  // 10 x 7 bits hold 64
+  for (std::size_t i = 0; i < most; ++i) {
+    const auto byte = static_cast<unsigned char>(in_[i]);
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << (7 * i);
+    if ((byte & 0x80) == 0) {
+      in_.remove_prefix(i + 1);
+      return v;
+    }
   }
   failed_ = true;
   return 0;

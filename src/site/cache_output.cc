@@ -101,6 +101,7 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
 
 bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
   Encoder e;
+  e.bytes().reserve(s.units.size() * 128);  // about 100 bytes a unit: one allocation
   e.u64(kOutputMagic);
   e.str(s.out_dir);
   e.u64(s.stamp);

@@ -20,9 +20,9 @@
 #include <unordered_set>
 
 #include "base/base.h"
+#include "base/flat_table.h"
 #include "site/cache.h"
 #include "site/files.h"
-#include "site/path_table.h"
 
 namespace newsarc::site {
 
@@ -39,14 +39,14 @@ struct PathOfFile {
 };
 /// A folder's files by path, pointing into the OutputState that lists them
 /// (which must outlive the index; its units may be moved, not copied).
-using FileIndex = PathTable<const OutputFile*, PathOfFile>;
+using FileIndex = base::FlatTable<const OutputFile*, PathOfFile>;
 
 /// The key of a path in a PathViews: itself.
 struct PathItself {
   std::string_view operator()(std::string_view path) const { return path; }
 };
 /// Paths held elsewhere.
-using PathViews = PathTable<std::string_view, PathItself>;
+using PathViews = base::FlatTable<std::string_view, PathItself>;
 
 /// The files of `state`, indexed by path.
 FileIndex index_files(const OutputState& state);

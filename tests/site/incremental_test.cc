@@ -740,6 +740,26 @@ TEST(IngestLog, EntriesAreFoundByTheNextBuildAndDroppedWhenTheirSourceIsGone) {
   fs::remove_all(dir);
 }
 
+TEST(CacheCodec, VarintsRoundTripAtEveryLengthAndACutOneFails) {
+  std::vector<std::uint64_t> values = {0, 1, 127, 128, 300, 16383, 16384};
+  for (int bits = 20; bits < 64; bits += 7) values.push_back((std::uint64_t{1} << bits) + 5);
+  values.push_back(~std::uint64_t{0});
+  site::Encoder e;
+  for (std::uint64_t v : values) e.u64(v);
+  EXPECT_EQ(e.bytes().size(), 1u + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10);
+  site::Decoder d(e.bytes());
+  for (std::uint64_t v : values) EXPECT_EQ(d.u64(), v);
+  EXPECT_TRUE(d.done());
+  EXPECT_FALSE(d.failed());
+  site::Decoder cut(std::string_view(e.bytes()).substr(0, e.bytes().size() - 1));
+  for (std::size_t i = 0; i + 1 < values.size(); ++i) EXPECT_EQ(cut.u64(), values[i]);
+  EXPECT_EQ(cut.u64(), 0u);
+  EXPECT_TRUE(cut.failed());
+  site::Decoder endless(std::string(11, '\x80'));  // no last byte within 10
+  endless.u64();
+  EXPECT_TRUE(endless.failed());
+}
+
 TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
   site::Encoder e;
   e.record(full_record());

@@ -1,5 +1,5 @@
-// site/path_table.h: the flat table the writer indexes output files with.
-#include "site/path_table.h"
+// base/flat_table.h: the flat table output files and ids are indexed with.
+#include "base/flat_table.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace newsarc::site_test {
+namespace newsarc::base_test {
 namespace {
 
 struct Entry {
@@ -17,7 +17,7 @@ struct Entry {
 struct PathOfEntry {
   std::string_view operator()(const Entry& e) const { return e.path; }
 };
-using Table = site::PathTable<Entry, PathOfEntry>;
+using Table = base::FlatTable<Entry, PathOfEntry>;
 
 std::vector<std::string> paths(int n) {
   std::vector<std::string> out;
@@ -25,7 +25,7 @@ std::vector<std::string> paths(int n) {
   return out;
 }
 
-TEST(PathTable, FindsEveryItemThroughManyGrowthsAndNoOther) {
+TEST(FlatTable, FindsEveryItemThroughManyGrowthsAndNoOther) {
   const std::vector<std::string> keys = paths(20000);
   Table table;  // no reserve: grows from empty
   EXPECT_EQ(table.find("articles/0/index.html"), nullptr);
@@ -41,7 +41,7 @@ TEST(PathTable, FindsEveryItemThroughManyGrowthsAndNoOther) {
   EXPECT_FALSE(table.contains(""));
 }
 
-TEST(PathTable, InsertKeepsTheFirstItemOfAKeyAndAssignReplacesIt) {
+TEST(FlatTable, InsertKeepsTheFirstItemOfAKeyAndAssignReplacesIt) {
   const std::string a = "a.html", also_a = "a.html";
   Table table;
   table.reserve(4);
@@ -53,7 +53,7 @@ TEST(PathTable, InsertKeepsTheFirstItemOfAKeyAndAssignReplacesIt) {
   EXPECT_EQ(table.size(), 1u);
 }
 
-TEST(PathTable, ForEachVisitsEachItemOnce) {
+TEST(FlatTable, ForEachVisitsEachItemOnce) {
   const std::vector<std::string> keys = paths(1000);
   Table table;
   table.reserve(keys.size());
@@ -65,4 +65,4 @@ TEST(PathTable, ForEachVisitsEachItemOnce) {
 }
 
 }  // namespace
-}  // namespace newsarc::site_test
+}  // namespace newsarc::base_test

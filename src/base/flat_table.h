@@ -1,7 +1,7 @@
 #pragma once
-// Internal to site: a hash table of items keyed by a path they carry, in one
+// A hash table of items keyed by a string they carry (a path, an id), in one
 // flat array. A rebuild at 100,000 articles indexes the 264,745 files of the
-// live folder and of its spare and marks each one kept: with
+// live output folder and of its spare and marks each one kept: with
 // std::unordered_map, that was an allocation per item and a pointer chased
 // per probe (0.1 s of CPU per index). Here a probe reads the slot's stored
 // hash before it compares a key, and items are never removed.
@@ -13,13 +13,13 @@
 #include <utility>
 #include <vector>
 
-namespace newsarc::site {
+namespace newsarc::base {
 
 /// Items of type Item (cheap to copy), each with a key KeyOf{}(item) that
 /// lives as long as the table holds it. Open addressing, linear probing,
 /// kept at most 3/4 full.
 template <typename Item, typename KeyOf>
-class PathTable {
+class FlatTable {
  public:
   /// Makes room for `n` items without growing again.
   void reserve(std::size_t n) {
@@ -92,4 +92,4 @@ class PathTable {
   std::size_t size_ = 0;
 };
 
-}  // namespace newsarc::site
+}  // namespace newsarc::base
