@@ -283,6 +283,8 @@ SiteRenderer::SiteRenderer(const archive::Archive& archive, const config::SiteCo
   std::future<void> lists_done;
   if (slots > 2) lists_done = std::async(std::launch::async, make_lists);
   std::vector<Page>& pages = impl_->pages;
+  const std::size_t n = archive.articles.size();
+  pages.reserve(n + n / std::max(config.page_size, 1) + 16);  // home pages, then articles
   add_home_pages(in, pages);
   const std::size_t first_article = pages.size();
   add_article_pages(in, pages);
@@ -293,6 +295,11 @@ SiteRenderer::SiteRenderer(const archive::Archive& archive, const config::SiteCo
     make_lists();
   pages.insert(pages.end(), std::make_move_iterator(lists.begin()),
                std::make_move_iterator(lists.end()));
+  // A unit per page, per article's export and feed, and a few more: room
+  // for all at once (224,000 at 100,000 articles).
+  impl_->units.reserve(pages.size() + n + archive.districts.size() + archive.officials.size() +
+                       n / search::IndexOptions{}.text_chunk + n / search::IndexOptions{}.meta_chunk +
+                       16);
   impl_->add_page_units(first_article, articles);
   impl_->add_feed_units();
   impl_->add_export_units();

@@ -174,8 +174,17 @@ class IngestCache {
 
   std::shared_ptr<const MappedFile> map_;  ///< the file as loaded
   std::string_view log_;                   ///< its bytes
-  std::deque<std::string> names_;          ///< found_'s names, packed in a few large strings
-  std::unordered_map<std::string_view, Found> found_;
+  /// An entry's name, and where its Found is in found_.
+  struct Named {
+    std::string_view name;
+    std::size_t at = 0;
+  };
+  struct NameOf {
+    std::string_view operator()(const Named& n) const { return n.name; }
+  };
+  std::deque<std::string> names_;  ///< found_'s names, packed in a few large strings
+  std::vector<std::pair<std::string_view, Found>> found_;  ///< in the log's order
+  base::FlatTable<Named, NameOf> by_name_;                 ///< into found_
   std::size_t logged_ = 0;  ///< entries in the file, stale ones included
   std::map<std::string, std::string, std::less<>> added_;  ///< display -> encoded entry
 };

@@ -75,7 +75,8 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     return;
   }
   log_ = map_->bytes();
-  found_.reserve(map_->bytes().size() / 2048);  // entries are a few KB
+  by_name_.reserve(map_->bytes().size() / 2048);  // entries are a few KB
+  found_.reserve(map_->bytes().size() / 2048);
   Decoder d(log_);
   d.u64();
   d.u64();
@@ -92,10 +93,13 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     // A later entry of the same name (appended by a later build) replaces
     // the earlier one.
     // Names are held apart from the log, whose pages are let go once read.
-    if (auto it = found_.find(display); it != found_.end())
-      it->second = found;
-    else
-      found_.emplace(hold_name(display), found);
+    if (const Named* known = by_name_.find(display)) {
+      found_[known->at].second = found;
+    } else {
+      const std::string_view name = hold_name(display);
+      by_name_.insert({name, found_.size()});
+      found_.emplace_back(name, found);
+    }
     ++logged_;
     d = Decoder(log_.substr(offset + length));
   }
@@ -111,8 +115,8 @@ std::string_view IngestCache::hold_name(std::string_view name) {
 }
 
 const IngestCache::Found* IngestCache::find(const std::string& display) const {
-  auto it = found_.find(display);
-  return it == found_.end() ? nullptr : &it->second;
+  const Named* known = by_name_.find(display);
+  return known == nullptr ? nullptr : &found_[known->at].second;
 }
 
 std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
@@ -187,7 +191,7 @@ void IngestCache::save(const std::vector<std::string>& live) {
   // made unless the log is rewritten: 100,000 names at every edit).
   std::size_t kept_old = 0;
   for (const std::string& display : live)
-    kept_old += found_.contains(display) && !added_.contains(display) ? 1 : 0;
+    kept_old += by_name_.contains(display) && !added_.contains(display) ? 1 : 0;
   const bool appendable = fs::exists(file_, ec) && logged_ > 0;
   // Rewritten when less than half the log would be live.
   if (appendable && 2 * (kept_old + added_.size()) >= logged_ + added_.size()) {
@@ -202,7 +206,7 @@ void IngestCache::save(const std::vector<std::string>& live) {
   std::vector<std::string_view> pieces{head};
   // In order by name, as the listing gives sources: the next build reads
   // the log front to back.
-  std::vector<const std::pair<const std::string_view, Found>*> kept;
+  std::vector<const std::pair<std::string_view, Found>*> kept;
   for (const auto& entry : found_) {
     const auto& [display, found] = entry;
     if (keep.count(display) && !added_.count(display) && old &&

@@ -1,4 +1,6 @@
 // output.bin: what the last build wrote into its output folder.
+#include <future>
+
 #include "site/cache.h"
 #include "site/files.h"
 
@@ -27,9 +29,12 @@ fs::path staged_file(const fs::path& dir, StateOf which) {
   return state_file(dir, which).string() + ".tmp";
 }
 
-void encode_units(Encoder& e, const OutputState& s) {
-  e.u64(s.units.size());
-  for (const UnitState& unit : s.units) {
+// Units [first, last), without their count.
+void encode_units(Encoder& e, const std::vector<UnitState>& units, std::size_t first,
+                  std::size_t last) {
+  e.bytes().reserve((last - first) * 128);  // about 100 bytes a unit: one allocation
+  for (std::size_t u = first; u < last; ++u) {
+    const UnitState& unit = units[u];
     e.str(unit.name);
     e.u64(unit.key);
     e.u64(unit.files.size());
@@ -100,8 +105,16 @@ std::optional<OutputState> load_output_state(const fs::path& dir, StateOf which,
 }
 
 bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which) {
+  // A build stages its state last (22 MB at 100,000 articles): the second
+  // half of the units is encoded on a thread of its own meanwhile.
+  const std::size_t half = s.units.size() / 2;
+  Encoder second;
+  std::future<void> second_done = std::async(std::launch::async, [&] {
+    encode_units(second, s.units, half, s.units.size());
+  });
+  Encoder first;
+  encode_units(first, s.units, 0, half);
   Encoder e;
-  e.bytes().reserve(s.units.size() * 128);  // about 100 bytes a unit: one allocation
   e.u64(kOutputMagic);
   e.str(s.out_dir);
   e.u64(s.stamp);
@@ -115,10 +128,12 @@ bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which
     e.str(name);
     e.u64(hash);
   }
-  encode_units(e, s);
+  e.u64(s.units.size());
+  second_done.get();
   std::error_code ec;
   fs::create_directories(dir, ec);
-  return write_bytes(staged_file(dir, which), e.bytes()).has_value();
+  return write_pieces_atomically(staged_file(dir, which),
+                                 {e.bytes(), first.bytes(), second.bytes()});
 }
 
 void commit_output_state(const fs::path& dir, StateOf which, bool use) {
