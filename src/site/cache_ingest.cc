@@ -128,13 +128,14 @@ std::optional<IngestEntry> IngestCache::decode(const Found& found) const {
   entry.stat = head.stat;
   entry.read_at_ns = head.read_at_ns;
   entry.content_hash = head.content_hash;
-  entry.records.resize(d.count());
-  entry.digests.resize(entry.records.size());
-  entry.listed.resize(entry.records.size());
-  for (std::size_t i = 0; i < entry.records.size() && !d.failed(); ++i) {
-    entry.records[i] = d.record(map_);
-    entry.digests[i] = d.u64();
-    entry.listed[i] = d.u64();
+  const std::size_t n = d.count();
+  entry.records.reserve(n);  // each record moved in once, not made empty first
+  entry.digests.reserve(n);
+  entry.listed.reserve(n);
+  for (std::size_t i = 0; i < n && !d.failed(); ++i) {
+    entry.records.push_back(d.record(map_));
+    entry.digests.push_back(d.u64());
+    entry.listed.push_back(d.u64());
   }
   entry.diags.resize(d.count());
   for (auto& diag : entry.diags) diag = d.diagnostic();

@@ -109,9 +109,8 @@ bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which
   // half of the units is encoded on a thread of its own meanwhile.
   const std::size_t half = s.units.size() / 2;
   Encoder second;
-  std::future<void> second_done = std::async(std::launch::async, [&] {
-    encode_units(second, s.units, half, s.units.size());
-  });
+  std::future<void> second_done =
+      std::async(std::launch::async, [&] { encode_units(second, s.units, half, s.units.size()); });
   Encoder first;
   encode_units(first, s.units, 0, half);
   Encoder e;
@@ -132,8 +131,8 @@ bool stage_output_state(const fs::path& dir, const OutputState& s, StateOf which
   second_done.get();
   std::error_code ec;
   fs::create_directories(dir, ec);
-  return write_pieces_atomically(staged_file(dir, which),
-                                 {e.bytes(), first.bytes(), second.bytes()});
+  return write_bytes(staged_file(dir, which), Pieces{e.bytes(), first.bytes(), second.bytes()})
+      .has_value();
 }
 
 void commit_output_state(const fs::path& dir, StateOf which, bool use) {
