@@ -26,7 +26,10 @@ class FlatTable {
     if (n * 4 > slots_.size() * 3) rehash(std::bit_ceil(std::max<std::size_t>(16, n * 2)));
   }
   /// Adds `item` unless an item of its key is there; true when added.
-  bool insert(const Item& item) { return place(item, false); }
+  bool insert(const Item& item) { return place(item, false).second; }
+  /// The same, with the item of that key now in the table (`item`, or the
+  /// one that was there).
+  std::pair<const Item*, bool> try_insert(const Item& item) { return place(item, false); }
   /// Adds `item`, or replaces the item of its key.
   void assign(const Item& item) { place(item, true); }
   /// The item of `key`, or nullptr.
@@ -59,7 +62,7 @@ class FlatTable {
   }
   std::size_t mask() const { return slots_.size() - 1; }
 
-  bool place(const Item& item, bool replace) {
+  std::pair<const Item*, bool> place(const Item& item, bool replace) {
     reserve(size_ + 1);
     const std::string_view key = KeyOf{}(item);
     const std::uint64_t h = hash_of(key);
@@ -68,11 +71,11 @@ class FlatTable {
       if (s.hash == 0) {
         s = {h, item};
         ++size_;
-        return true;
+        return {&s.item, true};
       }
       if (s.hash == h && KeyOf{}(s.item) == key) {
         if (replace) s.item = item;
-        return false;
+        return {&s.item, false};
       }
     }
   }

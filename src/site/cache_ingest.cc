@@ -93,13 +93,13 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     // A later entry of the same name (appended by a later build) replaces
     // the earlier one.
     // Names are held apart from the log, whose pages are let go once read.
-    if (const Named* known = by_name_.find(display)) {
-      found_[known->at].second = found;
-    } else {
-      const std::string_view name = hold_name(display);
-      by_name_.insert({name, found_.size()});
-      found_.emplace_back(name, found);
-    }
+    // One probe per entry: the name is held first (wasted on the rare name
+    // logged twice).
+    const auto [named, added] = by_name_.try_insert({hold_name(display), found_.size()});
+    if (added)
+      found_.emplace_back(named->name, found);
+    else
+      found_[named->at].second = found;
     ++logged_;
     d = Decoder(log_.substr(offset + length));
   }

@@ -48,6 +48,10 @@ TEST(FlatTable, InsertKeepsTheFirstItemOfAKeyAndAssignReplacesIt) {
   EXPECT_TRUE(table.insert({a, 1}));
   EXPECT_FALSE(table.insert({also_a, 2}));
   EXPECT_EQ(table.find("a.html")->value, 1);
+  const auto [there, added] = table.try_insert({also_a, 4});
+  EXPECT_FALSE(added);
+  EXPECT_EQ(there, table.find("a.html"));
+  EXPECT_EQ(there->value, 1);
   table.assign({also_a, 3});
   EXPECT_EQ(table.find("a.html")->value, 3);
   EXPECT_EQ(table.size(), 1u);
