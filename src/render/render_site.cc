@@ -298,8 +298,8 @@ SiteRenderer::SiteRenderer(const archive::Archive& archive, const config::SiteCo
   // A unit per page, per article's export and feed, and a few more: room
   // for all at once (224,000 at 100,000 articles).
   impl_->units.reserve(pages.size() + n + archive.districts.size() + archive.officials.size() +
-                       n / search::IndexOptions{}.text_chunk + n / search::IndexOptions{}.meta_chunk +
-                       16);
+                       n / search::IndexOptions{}.text_chunk +
+                       n / search::IndexOptions{}.meta_chunk + 16);
   impl_->add_page_units(first_article, articles);
   impl_->add_feed_units();
   impl_->add_export_units();
