@@ -149,6 +149,9 @@ class IngestCache {
   /// Loads the log in `dir` when it was written under `key` (and `mode`
   /// allows); else starts empty.
   IngestCache(std::filesystem::path dir, std::uint64_t key, CacheMode mode);
+  /// Not copied: found_'s names point into names_, which a copy would not share.
+  IngestCache(const IngestCache&) = delete;
+  IngestCache& operator=(const IngestCache&) = delete;
   /// The entry of `display`, if any.
   const Found* find(const std::string& display) const;
   /// Decodes a found entry (any thread); nullopt when damaged.
