@@ -755,7 +755,8 @@ TEST(CacheCodec, VarintsRoundTripAtEveryLengthAndACutOneFails) {
   for (std::size_t i = 0; i + 1 < values.size(); ++i) EXPECT_EQ(cut.u64(), values[i]);
   EXPECT_EQ(cut.u64(), 0u);
   EXPECT_TRUE(cut.failed());
-  site::Decoder endless(std::string(11, '\x80'));  // no last byte within 10
+  const std::string continued(11, '\x80');  // no last byte within 10
+  site::Decoder endless(continued);
   endless.u64();
   EXPECT_TRUE(endless.failed());
 }
