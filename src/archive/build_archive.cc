@@ -61,14 +61,10 @@ std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& ba
                                base::Diagnostics& diags) {
   std::size_t count = 0;
   for (const auto& batch : batches) count += batch.size();
-  // Each id's first article, keyed by the id it points at.
-  struct First {
-    const ArticleRecord* record = nullptr;
-  };
   struct IdOf {
-    std::string_view operator()(const First& f) const { return f.record->id; }
+    std::string_view operator()(const ArticleRecord* r) const { return r->id; }
   };
-  base::FlatTable<First, IdOf> first_of;
+  base::FlatTable<const ArticleRecord*, IdOf> first_of;  // each id's first article
   first_of.reserve(count);
   std::vector<At> kept;
   kept.reserve(count);
@@ -81,15 +77,15 @@ std::vector<At> usable_records(const std::vector<std::vector<ArticleRecord>>& ba
                      "article id \"" + r.id + "\" cannot be used in a URL; article skipped");
         continue;
       }
-      if (const First* found = first_of.find(r.id)) {
-        const ArticleRecord& first = *found->record;
+      if (const ArticleRecord* const* found = first_of.find(r.id)) {
+        const ArticleRecord& first = **found;
         diags.report(base::Severity::kError, r.source_path, r.source_line, 1,
                      "archive/path-collision",
                      "article id \"" + r.id + "\" of " + source_of(r) + " is already used by " +
                          source_of(first) + "; the later article is skipped");
         continue;
       }
-      first_of.insert({&r});
+      first_of.insert(&r);
       kept.push_back({b, i, position});
     }
   }

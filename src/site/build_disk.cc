@@ -217,8 +217,8 @@ struct Output {
 // A file a rendered unit left as the live folder has it
 // (render::FileBytes::unchanged, where the memo said it would be kept).
 void keep_unchanged(const std::string& path, std::uint64_t hash, UnitState& entry, Output& out) {
-  const OutputFile* live = out.writer->live_file(path);
-  if (live == nullptr || live->hash != hash) {
+  const OutputFile* live = out.writer->live_file(path, hash);
+  if (live == nullptr) {
     out.failed =
         base::Error{"site/write", "cannot keep " + path + ": the last build did not write it"};
     return;
@@ -334,8 +334,7 @@ bool render_and_write(const BuildOptions& options, const SiteInputs& in,
   // What the writer keeps from the live folder need not be read back (the
   // search index's shards whose terms did not change).
   memo.set_keeps([&files = *out.writer](std::string_view path, std::uint64_t hash) {
-    const OutputFile* live = files.live_file(path);
-    return live != nullptr && live->hash == hash;
+    return files.live_file(path, hash) != nullptr;
   });
   // Units are kept from the live folder only when it is there to keep from
   // (someone may have deleted public/ since the last build).

@@ -91,10 +91,9 @@ IngestCache::IngestCache(fs::path dir, std::uint64_t key, CacheMode mode)
     found.offset = offset;
     found.length = length;
     // A later entry of the same name (appended by a later build) replaces
-    // the earlier one.
-    // Names are held apart from the log, whose pages are let go once read.
-    // One probe per entry: the name is held first (wasted on the rare name
-    // logged twice).
+    // the earlier one. Names are held apart from the log, whose pages are
+    // let go once read; each is held before its one probe (a copy wasted
+    // only on a name logged twice).
     const auto [named, added] = by_name_.try_insert({hold_name(display), found_.size()});
     if (added)
       found_.emplace_back(named->name, found);

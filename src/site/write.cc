@@ -586,10 +586,10 @@ std::optional<base::Error> OutputWriter::keep(const OutputFile& file) {
                      "cannot link " + (out_ / file.path).string() + " into " + staging_.string()};
 }
 
-const OutputFile* OutputWriter::live_file(std::string_view path) const {
+const OutputFile* OutputWriter::live_file(std::string_view path, std::uint64_t hash) const {
   if (!can_keep() || known_.live == nullptr) return nullptr;
   const OutputFile* const* found = known_.live->find(path);
-  return found == nullptr ? nullptr : *found;
+  return found != nullptr && (*found)->hash == hash ? *found : nullptr;
 }
 
 // Removes from the staging folder the files it holds that this build did

@@ -117,9 +117,9 @@ class OutputWriter {
   /// writer: its path is referred to, not copied (a rebuild keeps hundreds
   /// of thousands of files).
   std::optional<base::Error> keep(const OutputFile& file);
-  /// The known live folder's file at `path`, when keep() can keep it;
-  /// nullptr otherwise (thread-safe).
-  const OutputFile* live_file(std::string_view path) const;
+  /// The known live folder's file at `path`, when its bytes hash to `hash`
+  /// and keep() can keep it; nullptr otherwise (thread-safe).
+  const OutputFile* live_file(std::string_view path, std::uint64_t hash) const;
   /// True when `path` was put or kept.
   bool has(std::string_view path) const { return done_.contains(path); }
   /// Every path put or kept.
