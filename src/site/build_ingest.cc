@@ -130,8 +130,8 @@ Listing list_content(const BuildOptions& options, base::Diagnostics& diags) {
                  "content folder not found; building a site without articles");
     return listing;
   }
-  listing.files = list_files(dir, content_prefix(options), FileFilter::kContent, diags);
-  listing.stats = stat_files(listing.files);
+  listing.files = list_files(dir, content_prefix(options), FileFilter::kContent, diags,
+                             thread_count(options.jobs, SIZE_MAX), listing.stats);
   std::uint64_t h = listing.files.size();
   for (std::size_t i = 0; i < listing.files.size(); ++i) {
     const FoundFile& f = listing.files[i];

@@ -100,24 +100,10 @@ std::uint64_t binary_stamp();
 
 // ---- cache_ingest.cc -------------------------------------------------------
 
-/// A content file's stat: equal stats (and a file older than the build that
-/// read it) mean equal bytes, as for make and git.
-struct FileStat {
-  std::int64_t size = -1;
-  std::int64_t mtime_ns = 0;
-  std::uint64_t inode = 0;
-  bool operator==(const FileStat&) const = default;
-};
-
 /// A file changed less than this before a build read it may change again
 /// without its stat showing it (mtime granularity): its stat is not trusted.
 inline constexpr std::int64_t kRacyNs = 2'000'000'000;
 
-/// The stat of `path` (size -1 when it cannot be read).
-FileStat stat_file(const std::filesystem::path& path);
-/// stat_file of each path; files of one folder (one after another, as a
-/// listing gives them) are looked up relative to it, not from the root.
-std::vector<FileStat> stat_files(const std::vector<FoundFile>& files);
 /// Nanoseconds since the epoch, by the clock file times use.
 std::int64_t now_ns();
 

@@ -1,13 +1,10 @@
 // The build cache's binary codec. Records are written field by field
 // in declaration order; a field added to ArticleRecord must be added here
 // (tests/site/incremental_test.cc round-trips a record through to_json).
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 
 #include "site/cache.h"
 
@@ -276,66 +273,6 @@ std::uint64_t binary_stamp() {
   std::uint64_t h = hash_combine(static_cast<std::uint64_t>(st.st_size),
                                  static_cast<std::uint64_t>(st.st_mtim.tv_sec));
   return hash_combine(h, static_cast<std::uint64_t>(st.st_mtim.tv_nsec));
-}
-
-namespace {
-
-FileStat file_stat_of(const struct ::stat& st) {
-  return {static_cast<std::int64_t>(st.st_size),
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-          static_cast<std::uint64_t>(st.st_ino)};
-}
-
-}  // namespace
-
-FileStat stat_file(const std::filesystem::path& path) {
-  struct ::stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  return file_stat_of(st);
-}
-
-namespace {
-
-// stat_files of files[begin, end): a folder is opened once for the files in
-// it (the listing gives them one after another), and names are split at
-// their last '/' rather than parsed into components by std::filesystem.
-void stat_range(const std::vector<FoundFile>& files, std::size_t begin, std::size_t end,
-                std::vector<FileStat>& out) {
-  std::string open_dir;
-  int dir = -1;
-  for (std::size_t i = begin; i < end; ++i) {
-    const std::string& path = files[i].path;
-    const std::size_t slash = path.rfind('/');
-    const std::string_view folder = slash == std::string::npos
-                                        ? std::string_view(".")
-                                        : std::string_view(path).substr(0, slash);
-    if (dir < 0 || folder != open_dir) {
-      if (dir >= 0) ::close(dir);
-      open_dir = folder.empty() ? "/" : std::string(folder);
-      dir = ::open(open_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    }
-    struct ::stat st {};
-    const char* name = path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
-    const bool ok = dir >= 0 ? ::fstatat(dir, name, &st, 0) == 0 : ::stat(path.c_str(), &st) == 0;
-    out[i] = ok ? file_stat_of(st) : FileStat{};
-  }
-  if (dir >= 0) ::close(dir);
-}
-
-}  // namespace
-
-// A large listing is statted in two halves at once: the kernel's lookups,
-// not the disk, are what a rebuild with nothing changed spends its time on.
-std::vector<FileStat> stat_files(const std::vector<FoundFile>& files) {
-  std::vector<FileStat> out(files.size());
-  const std::size_t half = files.size() / 2;
-  if (files.size() < 4096) {
-    stat_range(files, 0, files.size(), out);
-    return out;
-  }
-  std::jthread second([&] { stat_range(files, half, files.size(), out); });
-  stat_range(files, 0, half, out);
-  return out;
 }
 
 std::int64_t now_ns() {

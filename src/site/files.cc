@@ -16,6 +16,8 @@
 #include <optional>
 #include <system_error>
 
+#include "base/pool.h"
+
 namespace newsarc::site {
 
 namespace fs = std::filesystem;
@@ -67,110 +69,209 @@ std::string escape_controls(std::string_view name) {
   return out;
 }
 
-// One recursive walk; `stack` holds the canonical folders being walked, so a
-// symlink back to one of them is a loop.
+FileStat file_stat_of(const struct ::stat& st) {
+  return {static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+          static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// A folder the walk reads, and the canonical folders down to it (itself
+// last), so that a symlink back to one of them is a loop.
+struct FolderToRead {
+  std::string path, display;
+  std::vector<fs::path> stack;
+};
+
+// What reading one folder found: its files and their stats, what it
+// reported, and its subfolders, each with the number of diagnostics reported
+// before it, so that a walk on several threads reports in the order of a
+// walk on one (depth first, by name).
+struct FolderFound {
+  std::vector<FoundFile> files;
+  std::vector<FileStat> stats;
+  base::Diagnostics diags;
+  std::vector<FolderToRead> subfolders;
+  std::vector<std::size_t> reported_before;  // per subfolder
+  std::size_t first_subfolder = 0;           // its id among all folders read
+};
+
+// The walk reads the folders one level at a time, each level's folders on a
+// pool of threads, and stats each file in the folder it found it in. Listing
+// a 100,000-file archive (content/2024/03/...: some 130 month folders) is a
+// readdir and a stat per file, the kernel's work: walked on one thread, then
+// statted on two, it took 0.20 s of a 1.3 s rebuild after one edit; 0.17 s
+// with both on two threads.
 class Walker {
  public:
-  Walker(const fs::path& root, FileFilter filter, base::Diagnostics& diags)
-      : filter_(filter), diags_(diags) {
+  Walker(const fs::path& root, FileFilter filter, bool stat_files)
+      : filter_(filter), stat_files_(stat_files) {
     std::error_code ec;
     root_ = fs::canonical(root, ec);
     if (ec) root_ = fs::absolute(root, ec);
   }
 
-  std::vector<FoundFile> walk(const fs::path& dir, const std::string& prefix) {
-    stack_.push_back(root_);
-    walk_folder(dir.string(), prefix);
-    std::sort(found_.begin(), found_.end(),
-              [](const FoundFile& a, const FoundFile& b) { return a.display < b.display; });
-    return std::move(found_);
+  std::vector<FoundFile> walk(const fs::path& dir, const std::string& prefix, int threads,
+                              std::vector<FileStat>& stats, base::Diagnostics& diags) {
+    std::vector<FolderFound> found;
+    std::vector<FolderToRead> level{{dir.string(), prefix, {root_}}};
+    while (!level.empty()) {
+      const std::size_t first = found.size();
+      found.resize(first + level.size());
+      base::run_pool(level.size(), threads,
+                     [&](std::size_t i) { read_folder(level[i], found[first + i]); });
+      std::vector<FolderToRead> next;
+      for (std::size_t i = first; i < found.size(); ++i) {
+        found[i].first_subfolder = found.size() + next.size();
+        for (FolderToRead& sub : found[i].subfolders) next.push_back(std::move(sub));
+      }
+      level = std::move(next);
+    }
+    report_in_order(found, 0, diags);
+    return sorted_files(found, stats);
   }
 
  private:
   // The entries of folder `dir`, or nullopt (reported) when it cannot be read.
   // readdir instead of std::filesystem::directory_iterator, which built a
   // path split into components per entry: at 100,000 sources, listing them
-  // took 100 ms of a 190 ms build in which nothing changed (140 ms now).
-  std::optional<std::vector<FolderEntry>> read_folder(const std::string& dir,
-                                                      const std::string& display) {
+  // took 100 ms of a 190 ms build in which nothing changed.
+  static std::optional<std::vector<FolderEntry>> read_entries(const std::string& dir,
+                                                              const std::string& display,
+                                                              base::Diagnostics& diags) {
     std::vector<FolderEntry> entries;
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     const std::error_code ec =
         fd < 0 ? std::error_code(errno, std::generic_category()) : read_folder_entries(fd, entries);
     if (!ec) return entries;
-    diags_.report(base::Severity::kError, display, 0, 0, "site/read",
-                  "cannot read folder: " + ec.message());
+    diags.report(base::Severity::kError, display, 0, 0, "site/read",
+                 "cannot read folder: " + ec.message());
     return std::nullopt;
   }
 
-  void walk_folder(const std::string& dir, const std::string& display) {
-    auto entries = read_folder(dir, display);
+  // On a pool thread: touches nothing but `out`.
+  void read_folder(const FolderToRead& folder, FolderFound& out) const {
+    auto entries = read_entries(folder.path, folder.display, out.diags);
     if (!entries) return;
     // By name, as bytes: the order of the paths (the same folder).
     std::sort(entries->begin(), entries->end(),
               [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
-    const std::string folder = dir.ends_with('/') ? dir : dir + '/';
+    // Files are statted by name in their open folder, not by a path looked
+    // up from the root again.
+    const int fd =
+        stat_files_ ? ::open(folder.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    const std::string prefix = folder.path.ends_with('/') ? folder.path : folder.path + '/';
     for (const FolderEntry& entry : *entries) {
       if (entry.name.starts_with(".")) continue;
+      const std::string display = join_display(folder.display, entry.name);
       if (has_control_char(entry.name)) {
-        diags_.report(base::Severity::kError, join_display(display, escape_controls(entry.name)), 0,
-                      0, "site/bad-name",
-                      "file name holds a control character (a line break?); skipped");
+        out.diags.report(
+            base::Severity::kError, join_display(folder.display, escape_controls(entry.name)), 0, 0,
+            "site/bad-name", "file name holds a control character (a line break?); skipped");
         continue;
       }
-      visit(folder + entry.name, entry, join_display(display, entry.name));
+      visit({prefix + entry.name, display}, folder.stack, entry, fd, out);
     }
+    if (fd >= 0) ::close(fd);
   }
 
-  void visit(const std::string& path, const FolderEntry& entry, const std::string& display) {
-    if (entry.type == DT_LNK) return visit_symlink(path, display);
-    if (entry.type == DT_DIR) {
-      stack_.push_back(stack_.back() / entry.name);  // a real folder: canonical below its parent
-      walk_folder(path, display);
-      stack_.pop_back();
-      return;
-    }
-    if (entry.type == DT_REG) return add_file(path, display);
-    skip(display, "not a regular file");
+  // An entry, by its path and display name, in a folder of canonical
+  // folders `stack`.
+  struct Entry {
+    std::string path, display;
+  };
+
+  void visit(const Entry& at, const std::vector<fs::path>& stack, const FolderEntry& entry, int fd,
+             FolderFound& out) const {
+    if (entry.type == DT_LNK) return visit_symlink(at, stack, entry, fd, out);
+    if (entry.type == DT_DIR)  // a real folder: canonical below its parent
+      return add_subfolder(at, stack, stack.back() / entry.name, out);
+    if (entry.type == DT_REG) return add_file(at, entry, fd, out);
+    skip(at.display, "not a regular file", out);
   }
 
-  void visit_symlink(const fs::path& entry, const std::string& display) {
+  void visit_symlink(const Entry& at, const std::vector<fs::path>& stack, const FolderEntry& entry,
+                     int fd, FolderFound& out) const {
     std::error_code ec;
-    const fs::path target = fs::canonical(entry, ec);
-    if (ec) return symlink_warning(display, "symbolic link is broken (" + ec.message() + ")");
+    const fs::path target = fs::canonical(at.path, ec);
+    if (ec)
+      return symlink_warning(at.display, "symbolic link is broken (" + ec.message() + ")", out);
     if (!is_within(target, root_))
-      return symlink_warning(display, "symbolic link leads outside " + root_.string());
+      return symlink_warning(at.display, "symbolic link leads outside " + root_.string(), out);
     if (fs::is_directory(target, ec)) {
-      if (std::find(stack_.begin(), stack_.end(), target) != stack_.end())
-        return symlink_warning(display, "symbolic link loops back to a folder above it");
-      stack_.push_back(target);
-      walk_folder(entry.string(), display);
-      stack_.pop_back();
-      return;
+      if (std::find(stack.begin(), stack.end(), target) != stack.end())
+        return symlink_warning(at.display, "symbolic link loops back to a folder above it", out);
+      return add_subfolder(at, stack, target, out);
     }
-    if (fs::is_regular_file(target, ec)) return add_file(entry.string(), display);
-    skip(display, "not a regular file");
+    if (fs::is_regular_file(target, ec)) return add_file(at, entry, fd, out);
+    skip(at.display, "not a regular file", out);
   }
 
-  void add_file(const std::string& entry, const std::string& display) {
-    if (filter_ == FileFilter::kContent && !has_content_extension(entry))
-      return skip(display, "not a .txt, .md or .markdown file");
-    found_.push_back({entry, display});
+  static void add_subfolder(const Entry& at, const std::vector<fs::path>& stack,
+                            const fs::path& canonical, FolderFound& out) {
+    out.reported_before.push_back(out.diags.items().size());
+    FolderToRead& sub = out.subfolders.emplace_back(FolderToRead{at.path, at.display, stack});
+    sub.stack.push_back(canonical);
   }
 
-  void skip(const std::string& display, const std::string& why) {
-    diags_.report(base::Severity::kNote, display, 0, 0, "site/skip", why + "; skipped");
+  void add_file(const Entry& at, const FolderEntry& entry, int fd, FolderFound& out) const {
+    if (filter_ == FileFilter::kContent && !has_content_extension(at.path))
+      return skip(at.display, "not a .txt, .md or .markdown file", out);
+    out.files.push_back({at.path, at.display});
+    if (!stat_files_) return;
+    struct ::stat st {};
+    const bool ok = fd >= 0 ? ::fstatat(fd, entry.name.c_str(), &st, 0) == 0
+                            : ::stat(at.path.c_str(), &st) == 0;
+    out.stats.push_back(ok ? file_stat_of(st) : FileStat{});
   }
 
-  void symlink_warning(const std::string& display, const std::string& why) {
-    diags_.report(base::Severity::kWarning, display, 0, 0, "site/symlink", why + "; not followed");
+  static void skip(const std::string& display, const std::string& why, FolderFound& out) {
+    out.diags.report(base::Severity::kNote, display, 0, 0, "site/skip", why + "; skipped");
+  }
+
+  static void symlink_warning(const std::string& display, const std::string& why,
+                              FolderFound& out) {
+    out.diags.report(base::Severity::kWarning, display, 0, 0, "site/symlink",
+                     why + "; not followed");
+  }
+
+  // Folder `id`'s diagnostics, each subfolder's reported where it was found.
+  static void report_in_order(std::vector<FolderFound>& found, std::size_t id,
+                              base::Diagnostics& diags) {
+    const auto& items = found[id].diags.items();
+    std::size_t next = 0;
+    for (std::size_t k = 0; k < found[id].reported_before.size(); ++k) {
+      for (; next < found[id].reported_before[k]; ++next) diags.add(items[next]);
+      report_in_order(found, found[id].first_subfolder + k, diags);
+    }
+    for (; next < items.size(); ++next) diags.add(items[next]);
+  }
+
+  // Every folder's files, by display name, and their stats beside them.
+  std::vector<FoundFile> sorted_files(std::vector<FolderFound>& found,
+                                      std::vector<FileStat>& stats) const {
+    std::vector<FoundFile> files;
+    std::vector<FileStat> unsorted;
+    for (FolderFound& f : found) {
+      std::move(f.files.begin(), f.files.end(), std::back_inserter(files));
+      unsorted.insert(unsorted.end(), f.stats.begin(), f.stats.end());
+    }
+    std::vector<std::size_t> order(files.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return files[a].display < files[b].display; });
+    std::vector<FoundFile> out;
+    out.reserve(files.size());
+    stats.clear();
+    for (std::size_t i : order) {
+      out.push_back(std::move(files[i]));
+      if (stat_files_) stats.push_back(unsorted[i]);
+    }
+    return out;
   }
 
   fs::path root_;
   FileFilter filter_;
-  base::Diagnostics& diags_;
-  std::vector<fs::path> stack_;
-  std::vector<FoundFile> found_;
+  bool stat_files_;
 };
 
 }  // namespace
@@ -215,7 +316,20 @@ std::string join_display(std::string_view prefix, std::string_view name) {
 
 std::vector<FoundFile> list_files(const fs::path& dir, const std::string& prefix, FileFilter filter,
                                   base::Diagnostics& diags) {
-  return Walker(dir, filter, diags).walk(dir, prefix);
+  std::vector<FileStat> none;
+  return Walker(dir, filter, false).walk(dir, prefix, 1, none, diags);
+}
+
+std::vector<FoundFile> list_files(const fs::path& dir, const std::string& prefix, FileFilter filter,
+                                  base::Diagnostics& diags, int threads,
+                                  std::vector<FileStat>& stats) {
+  return Walker(dir, filter, true).walk(dir, prefix, threads, stats, diags);
+}
+
+FileStat stat_file(const fs::path& path) {
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return file_stat_of(st);
 }
 
 // Sized by fstat and read straight into the string: the build cache's

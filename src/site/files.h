@@ -30,6 +30,18 @@ struct Source {
   std::string bytes;
 };
 
+/// A content file's stat: equal stats (and a file older than the build that
+/// read it) mean equal bytes, as for make and git.
+struct FileStat {
+  std::int64_t size = -1;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStat&) const = default;
+};
+
+/// The stat of `path`, following links (size -1 when it cannot be read).
+FileStat stat_file(const std::filesystem::path& path);
+
 /// Which files list_files returns.
 enum class FileFilter {
   kContent,  ///< .txt, .md, .markdown; others get a `site/skip` note
@@ -42,6 +54,12 @@ enum class FileFilter {
 /// character (a line break) are reported (`site/bad-name`) and skipped.
 std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::string& prefix,
                                   FileFilter filter, base::Diagnostics& diags);
+/// The same, the folders read on `threads` threads, with each file's stat
+/// (as stat_file gives it) in `stats`, beside the files. Files and
+/// diagnostics come out as with one thread.
+std::vector<FoundFile> list_files(const std::filesystem::path& dir, const std::string& prefix,
+                                  FileFilter filter, base::Diagnostics& diags, int threads,
+                                  std::vector<FileStat>& stats);
 
 /// An entry of a folder: its name and its type as readdir gives it (a DT_
 /// value; an lstat's where the file system does not say; DT_UNKNOWN when

@@ -775,24 +775,47 @@ TEST(CacheCodec, ADamagedRecordFailsInsteadOfReadingPastTheEnd) {
   }
 }
 
-TEST(StatFiles, ALargeListingGivesEachFilesOwnStat) {
+TEST(ListFiles, ThreadsListAndStatAsOneThreadDoes) {
   const fs::path dir = fs::temp_directory_path() / ("newsarc-stat-" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  std::vector<site::FoundFile> files;
-  for (int i = 0; i < 5000; ++i) {  // enough to be statted in two halves
-    const fs::path folder = dir / std::to_string(i / 1500);
+  for (int i = 0; i < 3000; ++i) {  // folders of folders, read a level at a time
+    const fs::path folder = dir / std::to_string(i / 1000) / std::to_string(i / 100 % 10);
     fs::create_directories(folder);
-    const fs::path file = folder / (std::to_string(i) + ".txt");
-    std::ofstream(file) << std::string(static_cast<std::size_t>(i % 97), 'x');
-    files.push_back({file.string(), file.string()});
+    std::ofstream(folder / (std::to_string(i) + ".txt"))
+        << std::string(static_cast<std::size_t>(i % 97), 'x');
   }
-  files.push_back({(dir / "missing.txt").string(), "missing.txt"});
-  const std::vector<site::FileStat> stats = site::stat_files(files);
-  ASSERT_EQ(stats.size(), files.size());
-  for (std::size_t i = 0; i < files.size(); ++i)
-    EXPECT_EQ(stats[i], site::stat_file(files[i].path)) << i;
-  EXPECT_EQ(stats[1234].size, 1234 % 97);
-  EXPECT_EQ(stats.back().size, -1);
+  // What each level reports, to come out in the order of a one-thread walk.
+  for (const char* skipped : {"0/skip.bin", "1/5/skip.bin", "2/skip.bin", "z.bin"})
+    std::ofstream(dir / skipped) << "x";
+  fs::create_directory_symlink(dir / "1", dir / "0/3/up");
+  fs::create_directory_symlink(dir / "0", dir / "0/4/loop");
+  fs::create_symlink(dir / "2/2/2222.txt", dir / "1/linked.txt");
+
+  base::Diagnostics one_diags;
+  const std::vector<site::FoundFile> one =
+      site::list_files(dir, "content", site::FileFilter::kContent, one_diags);
+  for (int threads : {1, 2, 4}) {
+    base::Diagnostics diags;
+    std::vector<site::FileStat> stats;
+    const std::vector<site::FoundFile> files =
+        site::list_files(dir, "content", site::FileFilter::kContent, diags, threads, stats);
+    ASSERT_EQ(files.size(), one.size()) << threads;
+    ASSERT_EQ(stats.size(), files.size()) << threads;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(files[i].display, one[i].display) << threads;
+      EXPECT_EQ(stats[i], site::stat_file(files[i].path)) << files[i].display;
+    }
+    ASSERT_EQ(diags.items().size(), one_diags.items().size()) << threads;
+    for (std::size_t i = 0; i < diags.items().size(); ++i)
+      EXPECT_EQ(diags.items()[i].path, one_diags.items()[i].path) << threads << " " << i;
+  }
+  EXPECT_EQ(one.size(), 3000u + 1u + 1001u);  // 1/linked.txt; 0/3/up leads to 1 again
+  ASSERT_GE(one_diags.items().size(), 5u);
+  std::vector<std::string> reported;
+  for (const auto& d : one_diags.items()) reported.push_back(d.path);
+  EXPECT_EQ(reported, (std::vector<std::string>{"content/0/3/up/5/skip.bin", "content/0/4/loop",
+                                                "content/0/skip.bin", "content/1/5/skip.bin",
+                                                "content/2/skip.bin", "content/z.bin"}));
   fs::remove_all(dir);
 }
 
