@@ -131,17 +131,17 @@ class Walker {
   }
 
  private:
-  // The entries of folder `dir`, or nullopt (reported) when it cannot be read.
-  // readdir instead of std::filesystem::directory_iterator, which built a
-  // path split into components per entry: at 100,000 sources, listing them
-  // took 100 ms of a 190 ms build in which nothing changed.
-  static std::optional<std::vector<FolderEntry>> read_entries(const std::string& dir,
-                                                              const std::string& display,
+  // The entries of the folder open as `fd` (-1: its open failed, errno
+  // says why), or nullopt (reported) when it cannot be read. readdir instead
+  // of std::filesystem::directory_iterator, which built a path split into
+  // components per entry: at 100,000 sources, listing them took 100 ms of a
+  // 190 ms build in which nothing changed.
+  static std::optional<std::vector<FolderEntry>> read_entries(int fd, const std::string& display,
                                                               base::Diagnostics& diags) {
     std::vector<FolderEntry> entries;
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    const std::error_code ec =
-        fd < 0 ? std::error_code(errno, std::generic_category()) : read_folder_entries(fd, entries);
+    const int copy = fd < 0 ? -1 : ::dup(fd);  // the reading closes what it reads
+    const std::error_code ec = copy < 0 ? std::error_code(errno, std::generic_category())
+                                        : read_folder_entries(copy, entries);
     if (!ec) return entries;
     diags.report(base::Severity::kError, display, 0, 0, "site/read",
                  "cannot read folder: " + ec.message());
@@ -150,15 +150,17 @@ class Walker {
 
   // On a pool thread: touches nothing but `out`.
   void read_folder(const FolderToRead& folder, FolderFound& out) const {
-    auto entries = read_entries(folder.path, folder.display, out.diags);
-    if (!entries) return;
+    // Opened once: read, then its files statted by name in it, not by a
+    // path looked up from the root again.
+    const int fd = ::open(folder.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    auto entries = read_entries(fd, folder.display, out.diags);
+    if (!entries) {
+      if (fd >= 0) ::close(fd);
+      return;
+    }
     // By name, as bytes: the order of the paths (the same folder).
     std::sort(entries->begin(), entries->end(),
               [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
-    // Files are statted by name in their open folder, not by a path looked
-    // up from the root again.
-    const int fd =
-        stat_files_ ? ::open(folder.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
     const std::string prefix = folder.path.ends_with('/') ? folder.path : folder.path + '/';
     for (const FolderEntry& entry : *entries) {
       if (entry.name.starts_with(".")) continue;
